@@ -1,0 +1,318 @@
+/**
+ * The error hierarchy. Every error the SDK throws extends {@link CopilotError};
+ * every HTTP error extends {@link CopilotApiError}. No error holds the token, a
+ * `Request` object or a signed URL's query: what they carry is safe to log as is.
+ *
+ * @see https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api
+ */
+import { redactHeaders, redactText, redactUrl } from "../internal/redact.js";
+
+/** Base class of every error this SDK throws. */
+export class CopilotError extends Error {
+  /** A sentence saying what to do, when the cause is a known one (e.g. a seat policy). */
+  readonly hint: string | undefined;
+
+  constructor(message: string, options: { hint?: string | undefined; cause?: unknown } = {}) {
+    super(redactText(message), options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.hint = options.hint;
+  }
+
+  /** A JSON rendering without the stack; never contains credentials. */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [key, value] of Object.entries(this)) {
+      if (value !== undefined && key !== "cause") out[key] = value;
+    }
+    return out;
+  }
+}
+
+/** What {@link CopilotApiError} is constructed from: one HTTP response. */
+export interface ApiErrorInit {
+  /** HTTP status code, e.g. `422`. */
+  status: number;
+  /** HTTP method, upper case. */
+  method: string;
+  /** Request URL; it is redacted before being stored. */
+  url: string;
+  /** Response headers. Credential headers are masked before being stored. */
+  headers?: Headers | Record<string, string>;
+  /** Parsed JSON body when the body was JSON, else the body text (at most 2 KB kept). */
+  body?: unknown;
+  /** The API origin, so a URL on another origin (a download host) loses its whole query. */
+  apiOrigin?: string;
+  /** Overrides the default message built from the body. */
+  message?: string;
+  hint?: string | undefined;
+  cause?: unknown;
+}
+
+function messageOf(body: unknown): string | undefined {
+  if (body && typeof body === "object" && "message" in body) {
+    const message = (body as { message?: unknown }).message;
+    if (typeof message === "string") return message;
+  }
+  return undefined;
+}
+
+/**
+ * An HTTP error answered by GitHub (or a download host). Subclasses narrow by status.
+ * `url` has no credentials and no signed query; `headers` are the response headers.
+ */
+export class CopilotApiError extends CopilotError {
+  /** HTTP status code. */
+  readonly status: number;
+  /** HTTP method of the request, e.g. `"POST"`. */
+  readonly method: string;
+  /** Redacted request URL. */
+  readonly url: string;
+  /** `x-github-request-id` of the response, to quote to GitHub Support. */
+  readonly requestId: string | undefined;
+  /** `documentation_url` from GitHub's error body. */
+  readonly documentationUrl: string | undefined;
+  /** The error body: parsed JSON (`{ message, documentation_url, errors? }`) or text. */
+  readonly body: unknown;
+  /** Response headers, lower-cased names, credential headers masked. */
+  readonly headers: Record<string, string>;
+
+  constructor(init: ApiErrorInit) {
+    const url = redactUrl(init.url, init.apiOrigin);
+    const detail = messageOf(init.body);
+    super(
+      init.message ??
+        `${init.method} ${url} answered ${init.status}${detail ? `: ${detail}` : ""}${init.hint ? ` (hint: ${init.hint})` : ""}`,
+      { hint: init.hint, cause: init.cause },
+    );
+    this.status = init.status;
+    this.method = init.method;
+    this.url = url;
+    this.headers = redactHeaders(init.headers);
+    this.requestId = this.headers["x-github-request-id"];
+    const doc =
+      init.body && typeof init.body === "object"
+        ? (init.body as { documentation_url?: unknown }).documentation_url
+        : undefined;
+    this.documentationUrl = typeof doc === "string" ? doc : undefined;
+    this.body =
+      typeof init.body === "string" && init.body.length > 2048
+        ? `${redactText(init.body.slice(0, 2048))}…`
+        : typeof init.body === "string"
+          ? redactText(init.body)
+          : init.body;
+  }
+}
+
+/** 401: the token is missing, expired or revoked. */
+export class AuthenticationError extends CopilotApiError {}
+/** 403 that is not a rate limit: missing scope, SAML SSO not authorized, policy off. */
+export class PermissionDeniedError extends CopilotApiError {}
+/** 404: unknown org, enterprise or user, or no access to it (GitHub hides which). */
+export class NotFoundError extends CopilotApiError {}
+/** 422: GitHub understood the request but refuses it (e.g. seat policy not `assign_selected`). */
+export class UnprocessableEntityError extends CopilotApiError {}
+/** 5xx: GitHub failed; retried for 500, 502, 503 and 504 before this is thrown. */
+export class InternalServerError extends CopilotApiError {}
+
+/** What a rate-limit answer says about when to come back. */
+export interface RateLimitDetails {
+  /** `"primary"`: the hourly quota (`x-ratelimit-remaining: 0`); `"secondary"`: abuse/concurrency limits. */
+  kind: "primary" | "secondary";
+  /** How long GitHub asks to wait, in ms (from `retry-after` or `x-ratelimit-reset`). */
+  retryAfterMs: number | undefined;
+  /** When the limit resets, as an absolute time (local clock, corrected for the response `Date`). */
+  resetAt: Date | undefined;
+}
+
+/**
+ * 429, or 403 with a rate-limit signal, when retrying is not allowed or the wait is
+ * longer than `retry.maxRetryAfterMs`.
+ *
+ * @see https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api
+ */
+export class RateLimitError extends CopilotApiError {
+  readonly kind: RateLimitDetails["kind"];
+  /** Wait GitHub asked for, in ms. */
+  readonly retryAfterMs: number | undefined;
+  /** When the limit resets. */
+  readonly resetAt: Date | undefined;
+
+  constructor(init: ApiErrorInit & RateLimitDetails) {
+    super(init);
+    this.kind = init.kind;
+    this.retryAfterMs = init.retryAfterMs;
+    this.resetAt = init.resetAt;
+  }
+}
+
+/** A sanitized copy of a low-level error (no URLs with queries, no headers). */
+function sanitizeCause(cause: unknown): unknown {
+  if (!(cause instanceof Error)) return cause === undefined ? undefined : redactText(String(cause));
+  const copy = new Error(redactText(cause.message.replace(/\?\S*/g, "?[REDACTED]")));
+  copy.name = cause.name;
+  const code = (cause as { code?: unknown }).code;
+  if (typeof code === "string") (copy as Error & { code?: string }).code = code;
+  if (cause.cause !== undefined) (copy as Error & { cause?: unknown }).cause = sanitizeCause(cause.cause);
+  return copy;
+}
+
+/** The request never got an answer: DNS failure, refused or reset connection, TLS error. */
+export class ConnectionError extends CopilotError {
+  /** Redacted URL of the request. */
+  readonly url: string;
+  /** HTTP method. */
+  readonly method: string;
+  /** System error code of the cause when known, e.g. `"ECONNREFUSED"`. */
+  readonly code: string | undefined;
+
+  constructor(init: { method: string; url: string; apiOrigin?: string; cause?: unknown; message?: string }) {
+    const url = redactUrl(init.url, init.apiOrigin);
+    const cause = sanitizeCause(init.cause);
+    const code = findCode(init.cause);
+    super(init.message ?? `${init.method} ${url} failed: ${code ?? (cause instanceof Error ? cause.message : "connection error")}`, {
+      cause,
+    });
+    this.url = url;
+    this.method = init.method;
+    this.code = code;
+  }
+}
+
+function findCode(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** No complete answer within `timeoutMs` (headers and body included). */
+export class TimeoutError extends ConnectionError {
+  /** The per-attempt limit that ran out, in ms. */
+  readonly timeoutMs: number;
+
+  constructor(init: { method: string; url: string; apiOrigin?: string; timeoutMs: number }) {
+    super({ ...init, message: `${init.method} ${redactUrl(init.url, init.apiOrigin)} timed out after ${init.timeoutMs} ms` });
+    this.timeoutMs = init.timeoutMs;
+  }
+}
+
+/** One problem found by schema validation. */
+export interface ValidationIssue {
+  /** Path into the payload, e.g. `["seats", 3, "assignee", "login"]`. */
+  path: (string | number)[];
+  /** What is wrong, in words. */
+  message: string;
+  /** zod issue code, e.g. `"invalid_type"`. */
+  code: string;
+}
+
+/** A response does not match the schema of its operation (validation `"strict"`). */
+export class ResponseValidationError extends CopilotError {
+  /** operationId in the bundled spec, e.g. `"copilot/list-copilot-seats"`. */
+  readonly operation: string;
+  readonly issues: ValidationIssue[];
+  /** The path of the first issue, dotted, e.g. `"seats.3.assignee.login"`. */
+  readonly path: string;
+
+  constructor(init: { operation: string; issues: ValidationIssue[]; message?: string }) {
+    const first = init.issues[0];
+    const path = first ? first.path.join(".") : "";
+    super(
+      init.message ??
+        `Response of ${init.operation} does not match its schema at ${path || "(root)"}: ${first?.message ?? "invalid"}${
+          init.issues.length > 1 ? ` (+${init.issues.length - 1} more)` : ""
+        }`,
+    );
+    this.operation = init.operation;
+    this.issues = init.issues;
+    this.path = path;
+  }
+}
+
+/** Bad parameters, caught before anything is sent. */
+export class RequestValidationError extends CopilotError {
+  /** operationId or helper name the parameters were for. */
+  readonly operation: string;
+  readonly issues: ValidationIssue[];
+
+  constructor(init: { operation: string; issues: ValidationIssue[]; message?: string; hint?: string }) {
+    const first = init.issues[0];
+    super(
+      init.message ??
+        `Invalid parameters for ${init.operation}: ${first ? `${first.path.join(".") || "(root)"}: ${first.message}` : "invalid"}${
+          init.issues.length > 1 ? ` (+${init.issues.length - 1} more)` : ""
+        }`,
+      { hint: init.hint },
+    );
+    this.operation = init.operation;
+    this.issues = init.issues;
+  }
+}
+
+/** A preview operation was called while its area is switched off (option `previews` or `COPILOT_SDK_PREVIEWS`). */
+export class PreviewDisabledError extends CopilotError {
+  readonly operation: string;
+  /** The preview area, e.g. `"user-management"`. */
+  readonly area: string;
+
+  constructor(init: { operation: string; area: string }) {
+    super(`${init.operation} is a public-preview operation of area "${init.area}", which is switched off`, {
+      hint: `Allow it with previews: true (or include "${init.area}"), or COPILOT_SDK_PREVIEWS=all.`,
+    });
+    this.operation = init.operation;
+    this.area = init.area;
+  }
+}
+
+/**
+ * Status of one batch of a bulk seat/team mutation:
+ * `done` (GitHub answered 2xx), `failed` (GitHub answered an error: it surely did not apply),
+ * `uncertain` (the request may have reached GitHub but no answer came), `not-sent`.
+ */
+export type BatchStatus = "done" | "failed" | "uncertain" | "not-sent";
+
+/** One batch of at most 100 names of a bulk mutation, and what became of it. */
+export interface BatchResult<TResult = unknown> {
+  /** The logins or team slugs of the batch, in the order sent. */
+  names: string[];
+  status: BatchStatus;
+  /** GitHub's response body for a `done` batch, e.g. `{ seats_created: 3 }`. */
+  result?: TResult;
+  /** The error of a `failed` or `uncertain` batch. */
+  error?: CopilotError;
+}
+
+/**
+ * A batched mutation failed part-way. `completed` applied, `failed` is the batch that
+ * failed (see its `status`: `failed` or `uncertain`), `remaining` were never sent,
+ * so a rerun with `remaining` (plus `failed.names` when not applied) resumes the work.
+ */
+export class BulkOperationError<TResult = unknown> extends CopilotError {
+  readonly operation: string;
+  /** Batches that succeeded, in order, with their results. */
+  readonly completed: BatchResult<TResult>[];
+  /** The batch that failed. */
+  readonly failed: BatchResult<TResult>;
+  /** Names never sent, in order. */
+  readonly remaining: string[];
+  /** Every batch, in order, with its status. */
+  readonly batches: BatchResult<TResult>[];
+
+  constructor(init: { operation: string; batches: BatchResult<TResult>[]; cause: CopilotError }) {
+    const failed = init.batches.find((b) => b.status === "failed" || b.status === "uncertain");
+    if (!failed) throw new TypeError("BulkOperationError needs a failed or uncertain batch");
+    const completed = init.batches.filter((b) => b.status === "done");
+    const remaining = init.batches.filter((b) => b.status === "not-sent").flatMap((b) => b.names);
+    super(
+      `${init.operation}: batch ${init.batches.indexOf(failed) + 1} of ${init.batches.length} ${failed.status} (${completed.length} done, ${remaining.length} names not sent): ${init.cause.message}`,
+      { cause: init.cause, hint: init.cause.hint },
+    );
+    this.operation = init.operation;
+    this.completed = completed;
+    this.failed = failed;
+    this.remaining = remaining;
+    this.batches = init.batches;
+  }
+}
