@@ -26,7 +26,9 @@ export interface RetryOptions {
    * each retry costs `retryCost`, a retry after a timeout `timeoutCost`, each success refills
    * `successRefill`. Default `{ capacity: 500, retryCost: 5, timeoutCost: 10, successRefill: 1 }`; `false` disables.
    */
-  budget?: { capacity?: number; retryCost?: number; timeoutCost?: number; successRefill?: number } | false;
+  budget?:
+    | { capacity?: number; retryCost?: number; timeoutCost?: number; successRefill?: number }
+    | false;
   /**
    * Retries of a mutation whose request may have reached GitHub (5xx, timeout, reset) — such a
    * batch is reported `uncertain`. Default `2`. Mutations that surely did not reach GitHub

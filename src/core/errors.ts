@@ -152,7 +152,8 @@ function sanitizeCause(cause: unknown): unknown {
   copy.name = cause.name;
   const code = (cause as { code?: unknown }).code;
   if (typeof code === "string") (copy as Error & { code?: string }).code = code;
-  if (cause.cause !== undefined) (copy as Error & { cause?: unknown }).cause = sanitizeCause(cause.cause);
+  if (cause.cause !== undefined)
+    (copy as Error & { cause?: unknown }).cause = sanitizeCause(cause.cause);
   return copy;
 }
 
@@ -165,13 +166,23 @@ export class ConnectionError extends CopilotError {
   /** System error code of the cause when known, e.g. `"ECONNREFUSED"`. */
   readonly code: string | undefined;
 
-  constructor(init: { method: string; url: string; apiOrigin?: string; cause?: unknown; message?: string }) {
+  constructor(init: {
+    method: string;
+    url: string;
+    apiOrigin?: string;
+    cause?: unknown;
+    message?: string;
+  }) {
     const url = redactUrl(init.url, init.apiOrigin);
     const cause = sanitizeCause(init.cause);
     const code = findCode(init.cause);
-    super(init.message ?? `${init.method} ${url} failed: ${code ?? (cause instanceof Error ? cause.message : "connection error")}`, {
-      cause,
-    });
+    super(
+      init.message ??
+        `${init.method} ${url} failed: ${code ?? (cause instanceof Error ? cause.message : "connection error")}`,
+      {
+        cause,
+      },
+    );
     this.url = url;
     this.method = init.method;
     this.code = code;
@@ -193,7 +204,10 @@ export class TimeoutError extends ConnectionError {
   readonly timeoutMs: number;
 
   constructor(init: { method: string; url: string; apiOrigin?: string; timeoutMs: number }) {
-    super({ ...init, message: `${init.method} ${redactUrl(init.url, init.apiOrigin)} timed out after ${init.timeoutMs} ms` });
+    super({
+      ...init,
+      message: `${init.method} ${redactUrl(init.url, init.apiOrigin)} timed out after ${init.timeoutMs} ms`,
+    });
     this.timeoutMs = init.timeoutMs;
   }
 }
@@ -237,7 +251,12 @@ export class RequestValidationError extends CopilotError {
   readonly operation: string;
   readonly issues: ValidationIssue[];
 
-  constructor(init: { operation: string; issues: ValidationIssue[]; message?: string; hint?: string }) {
+  constructor(init: {
+    operation: string;
+    issues: ValidationIssue[];
+    message?: string;
+    hint?: string;
+  }) {
     const first = init.issues[0];
     super(
       init.message ??
@@ -258,9 +277,12 @@ export class PreviewDisabledError extends CopilotError {
   readonly area: string;
 
   constructor(init: { operation: string; area: string }) {
-    super(`${init.operation} is a public-preview operation of area "${init.area}", which is switched off`, {
-      hint: `Allow it with previews: true (or include "${init.area}"), or COPILOT_SDK_PREVIEWS=all.`,
-    });
+    super(
+      `${init.operation} is a public-preview operation of area "${init.area}", which is switched off`,
+      {
+        hint: `Allow it with previews: true (or include "${init.area}"), or COPILOT_SDK_PREVIEWS=all.`,
+      },
+    );
     this.operation = init.operation;
     this.area = init.area;
   }
@@ -314,5 +336,17 @@ export class BulkOperationError<TResult = unknown> extends CopilotError {
     this.failed = failed;
     this.remaining = remaining;
     this.batches = init.batches;
+  }
+}
+
+/** The caller's `AbortSignal` fired: waits, queued and in-flight attempts stop and nothing more is sent. */
+export class RequestAbortedError extends CopilotError {
+  constructor(init: { method?: string; url?: string; apiOrigin?: string; reason?: unknown } = {}) {
+    super(
+      init.method && init.url
+        ? `${init.method} ${redactUrl(init.url, init.apiOrigin)} was aborted`
+        : "The request was aborted",
+      { cause: init.reason instanceof Error ? init.reason : undefined },
+    );
   }
 }

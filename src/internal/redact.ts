@@ -9,7 +9,8 @@
 const REDACTED = "[REDACTED]";
 
 /** Query parameter names that carry credentials (AWS/Azure/GCS signatures, GitHub tokens). */
-const SECRET_PARAM = /^(x-amz-|x-goog-|sig$|signature|se$|sp$|sv$|skoid|sktid|token|access_token|jwt|code$|key$|auth)/i;
+const SECRET_PARAM =
+  /^(x-amz-|x-goog-|sig$|signature|se$|sp$|sv$|skoid|sktid|token|access_token|jwt|code$|key$|auth)/i;
 
 /** Response/request header names whose values are never rendered. */
 const SECRET_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie|x-github-token)$/i;
@@ -62,7 +63,9 @@ export function redactHeaders(
 
 /** Masks GitHub token shapes, `Bearer …`/`token …` credentials and any extra secrets given. */
 export function redactText(text: string, secrets: readonly string[] = []): string {
-  let out = text.replace(TOKEN_PATTERN, REDACTED).replace(/\b(Bearer|token)\s+[^\s"',]+/gi, `$1 ${REDACTED}`);
+  let out = text
+    .replace(TOKEN_PATTERN, REDACTED)
+    .replace(/\b(Bearer|token)\s+[^\s"',]+/gi, `$1 ${REDACTED}`);
   for (const secret of secrets) {
     if (secret.length >= 4) out = out.split(secret).join(REDACTED);
   }
