@@ -4,2921 +4,3230 @@
  */
 
 export interface paths {
-    "/enterprises/{enterprise}/copilot/billing/seats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List all Copilot seat assignments for an enterprise
-         * @description PREVIEW
-         */
-        get: operations["copilot/list-copilot-seats-for-enterprise"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+  "/enterprises/{enterprise}/copilot/billing/seats": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/enterprises/{enterprise}/copilot/billing/selected_enterprise_teams": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Add enterprise teams to the Copilot subscription for an enterprise
-         * @description PREVIEW
-         */
-        post: operations["copilot/add-copilot-seats-for-enterprise-teams"];
-        /**
-         * Remove enterprise teams from the Copilot subscription for an enterprise
-         * @description PREVIEW
-         */
-        delete: operations["copilot/cancel-copilot-seats-for-enterprise-teams"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * List an enterprise's Copilot seats
+     * @description Pages through the seats billed to an enterprise. A user who gets Copilot through several organizations or enterprise teams appears once per grant in `seats`, but `total_seats` counts each user once, so `seats.length` summed over pages can exceed `total_seats`. Enterprise owners and billing managers only.
+     */
+    get: operations["copilot/list-copilot-seats-for-enterprise"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/enterprises/{enterprise}/copilot/billing/selected_enterprise_teams": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/enterprises/{enterprise}/copilot/billing/selected_users": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Add users to the Copilot subscription for an enterprise
-         * @description PREVIEW
-         */
-        post: operations["copilot/add-copilot-seats-for-enterprise-users"];
-        /**
-         * Remove users from the Copilot subscription for an enterprise
-         * @description PREVIEW
-         */
-        delete: operations["copilot/cancel-copilot-seats-for-enterprise-users"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Assign Copilot seats to enterprise teams
+     * @description Gives every member of each named enterprise team a seat billed to the enterprise. Enterprise owners only.
+     */
+    post: operations["copilot/add-copilot-seats-for-enterprise-teams"];
+    /**
+     * Cancel the Copilot seats of enterprise teams
+     * @description Marks the seats granted through each named enterprise team as pending cancellation. GitHub answers either 200 with `seats_cancelled` or 202 with a status `message` when the removal is processed in the background. Enterprise owners only.
+     */
+    delete: operations["copilot/cancel-copilot-seats-for-enterprise-teams"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/enterprises/{enterprise}/copilot/billing/selected_users": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/enterprises/{enterprise}/copilot/content_exclusion": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get Copilot content exclusion rules for an enterprise
-         * @description PREVIEW
-         */
-        get: operations["copilot/copilot-content-exclusion-for-enterprise"];
-        /**
-         * Set Copilot content exclusion rules for an enterprise
-         * @description PREVIEW
-         */
-        put: operations["copilot/set-copilot-content-exclusion-for-enterprise"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Assign Copilot seats to enterprise members
+     * @description Gives each named enterprise member a seat billed to the enterprise. `seats_created` counts new and refreshed seats. Enterprise owners only.
+     */
+    post: operations["copilot/add-copilot-seats-for-enterprise-users"];
+    /**
+     * Cancel enterprise members' Copilot seats
+     * @description Marks each named user's enterprise-assigned seat as pending cancellation; access ends with the billing cycle unless another team or organization still grants it. Enterprise owners only.
+     */
+    delete: operations["copilot/cancel-copilot-seats-for-enterprise-users"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/enterprises/{enterprise}/copilot/content_exclusion": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/enterprises/{enterprise}/copilot/custom-agents": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get custom agents for an enterprise */
-        get: operations["copilot/get-copilot-custom-agents-for-enterprise"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Get an enterprise's content exclusion rules
+     * @description Returns the enterprise-wide Copilot content exclusion rules, keyed by repository reference or `*`. Comments are not returned; of duplicate keys only the last survives. Enterprise owners only.
+     */
+    get: operations["copilot/copilot-content-exclusion-for-enterprise"];
+    /**
+     * Replace an enterprise's content exclusion rules
+     * @description Replaces the enterprise-wide Copilot content exclusion rules. Existing comments are lost and duplicate keys collapse to the last one. Oversized rule sets answer 413, malformed ones 422. Enterprise owners only.
+     */
+    put: operations["copilot/set-copilot-content-exclusion-for-enterprise"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/enterprises/{enterprise}/copilot/custom-agents": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/enterprises/{enterprise}/copilot/custom-agents/source": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get the source organization for custom agents in an enterprise */
-        get: operations["copilot/get-copilot-custom-agents-source-for-enterprise"];
-        /** Set the source organization for custom agents in an enterprise */
-        put: operations["copilot/set-copilot-custom-agents-source-for-enterprise"];
-        post?: never;
-        /** Delete the custom agents source for an enterprise */
-        delete: operations["copilot/delete-copilot-custom-agents-source-for-enterprise"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * List an enterprise's custom agents
+     * @description Lists the custom agents defined as `agents/*.md` files in the `.github-private` repository of the enterprise's source organization. `custom_agents` is null when no source is configured.
+     */
+    get: operations["copilot/get-copilot-custom-agents-for-enterprise"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/enterprises/{enterprise}/copilot/custom-agents/source": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/enterprises/{enterprise}/copilot/metrics/reports/enterprise-1-day": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get Copilot enterprise usage metrics for a specific day */
-        get: operations["copilot/copilot-enterprise-one-day-usage-metrics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Get the source of an enterprise's custom agents
+     * @description Returns the organization and repository the enterprise reads custom agent definitions and Copilot CLI managed settings from.
+     */
+    get: operations["copilot/get-copilot-custom-agents-source-for-enterprise"];
+    /**
+     * Set the source of an enterprise's custom agents
+     * @description Points the enterprise at an organization whose `.github-private` repository holds the agent definitions. Unless `create_ruleset` is false, GitHub also creates an enterprise ruleset protecting the agent files.
+     */
+    put: operations["copilot/set-copilot-custom-agents-source-for-enterprise"];
+    post?: never;
+    /**
+     * Remove the source of an enterprise's custom agents
+     * @description Unlinks the source organization, which switches custom agents and managed CLI settings off for the enterprise. The repository and its files are left untouched.
+     */
+    delete: operations["copilot/delete-copilot-custom-agents-source-for-enterprise"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/enterprises/{enterprise}/copilot/metrics": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/enterprises/{enterprise}/copilot/metrics/reports/enterprise-28-day/latest": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get Copilot enterprise usage metrics */
-        get: operations["copilot/copilot-enterprise-usage-metrics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Get daily Copilot metrics for an enterprise (legacy)
+     * @deprecated
+     * @description Legacy aggregated metrics for the enterprise, one object per day, up to 100 days back. Closed down on github.com on 2026-04-02; use the usage-metrics reports instead.
+     */
+    get: operations["copilot/copilot-metrics-for-enterprise"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/enterprises/{enterprise}/copilot/metrics/reports/enterprise-1-day": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/enterprises/{enterprise}/copilot/metrics/reports/repos-1-day": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get Copilot enterprise repository report for a specific day */
-        get: operations["copilot/copilot-enterprise-repos-one-day-report"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Get an enterprise's usage-metrics report for one day
+     * @description Returns signed, short-lived download links to the enterprise-level usage-metrics report for `day` (UTC). Data is kept for one year and starts on 2025-10-10.
+     */
+    get: operations["copilot/copilot-enterprise-one-day-usage-metrics"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/enterprises/{enterprise}/copilot/metrics/reports/enterprise-28-day/latest": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/enterprises/{enterprise}/copilot/metrics/reports/user-teams-1-day": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get Copilot enterprise user-teams report for a specific day */
-        get: operations["copilot/copilot-enterprise-user-teams-one-day-report"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Get an enterprise's latest 28-day usage-metrics report
+     * @description Returns signed, short-lived download links to the most recent enterprise-level usage-metrics report covering 28 complete days.
+     */
+    get: operations["copilot/copilot-enterprise-usage-metrics"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/enterprises/{enterprise}/copilot/metrics/reports/repos-1-day": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/enterprises/{enterprise}/copilot/metrics/reports/users-1-day": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get Copilot users usage metrics for a specific day */
-        get: operations["copilot/copilot-users-one-day-usage-metrics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Get an enterprise's repository report for one day
+     * @description Returns signed download links to the enterprise per-repository pull-request report for `day`. Answers 204 while the report is not ready.
+     */
+    get: operations["copilot/copilot-enterprise-repos-one-day-report"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/enterprises/{enterprise}/copilot/metrics/reports/user-teams-1-day": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/enterprises/{enterprise}/copilot/metrics/reports/users-28-day/latest": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get Copilot users usage metrics */
-        get: operations["copilot/copilot-users-usage-metrics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Get an enterprise's user-team report for one day
+     * @description Returns signed download links to the enterprise user-team membership report for `day`, one row per (user, team) pair.
+     */
+    get: operations["copilot/copilot-enterprise-user-teams-one-day-report"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/enterprises/{enterprise}/copilot/metrics/reports/users-1-day": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/enterprises/{enterprise}/copilot/policies/coding_agent": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Set the coding agent policy for an enterprise */
-        put: operations["copilot/set-enterprise-coding-agent-policy"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Get an enterprise's per-user usage report for one day
+     * @description Returns signed download links to the per-user usage-metrics report of the enterprise for `day` (UTC).
+     */
+    get: operations["copilot/copilot-users-one-day-usage-metrics"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/enterprises/{enterprise}/copilot/metrics/reports/users-28-day/latest": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/enterprises/{enterprise}/copilot/policies/coding_agent/organizations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Add organizations to the enterprise coding agent policy */
-        post: operations["copilot/add-organizations-to-enterprise-coding-agent-policy"];
-        /** Remove organizations from the enterprise coding agent policy */
-        delete: operations["copilot/remove-organizations-from-enterprise-coding-agent-policy"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Get an enterprise's latest 28-day per-user usage report
+     * @description Returns signed download links to the latest per-user usage-metrics report of the enterprise covering 28 complete days.
+     */
+    get: operations["copilot/copilot-users-usage-metrics"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/enterprises/{enterprise}/copilot/policies/coding_agent": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/enterprises/{enterprise}/copilot/usage-records": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get Copilot usage records for an enterprise
-         * @description PREVIEW
-         */
-        get: operations["copilot/get-usage-records"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    /**
+     * Set an enterprise's cloud agent policy
+     * @description Decides for every organization of the enterprise whether cloud agent is on, off, left to organization owners, or on for a selected list of organizations. Enterprise owners only.
+     */
+    put: operations["copilot/set-enterprise-coding-agent-policy"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/enterprises/{enterprise}/copilot/policies/coding_agent/organizations": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/enterprises/{enterprise}/members/{username}/copilot": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get Copilot seat assignment details for an enterprise user
-         * @description PREVIEW
-         */
-        get: operations["copilot/get-copilot-seat-details-for-enterprise-user"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Enable cloud agent for enterprise organizations
+     * @description Adds organizations, named by login or matched once by custom property values, to the enterprise's cloud agent selection. Requires the policy `enabled_for_selected_orgs`; organizations without Copilot or outside the enterprise are ignored.
+     */
+    post: operations["copilot/add-organizations-to-enterprise-coding-agent-policy"];
+    /**
+     * Disable cloud agent for enterprise organizations
+     * @description Removes organizations, named by login or matched once by custom property values, from the enterprise's cloud agent selection. Requires the policy `enabled_for_selected_orgs`.
+     */
+    delete: operations["copilot/remove-organizations-from-enterprise-coding-agent-policy"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/enterprises/{enterprise}/copilot/usage-records": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/orgs/{org}/copilot/billing": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get Copilot seat information and settings for an organization
-         * @description PREVIEW
-         */
-        get: operations["copilot/get-copilot-organization-details"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * List an enterprise's Copilot usage records
+     * @description Pages (with `before`/`after` cursors from the Link header, at most 25 per page) through request and response records of Copilot agent sessions from every client used under the enterprise's licenses. Enterprise managed users (EMU) enterprises only.
+     */
+    get: operations["copilot/get-usage-records"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/enterprises/{enterprise}/members/{username}/copilot": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/orgs/{org}/copilot/billing/seats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List all Copilot seat assignments for an organization
-         * @description PREVIEW
-         */
-        get: operations["copilot/list-copilot-seats"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Get one member's Copilot seats in an enterprise
+     * @description Returns every seat an enterprise member holds (one per organization or enterprise team that grants it), wrapped like the enterprise seat listing. Enterprise owners only.
+     */
+    get: operations["copilot/get-copilot-seat-details-for-enterprise-user"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/enterprises/{enterprise}/team/{team_slug}/copilot/metrics": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/orgs/{org}/copilot/billing/selected_teams": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Add teams to the Copilot subscription for an organization
-         * @description PREVIEW
-         */
-        post: operations["copilot/add-copilot-seats-for-teams"];
-        /**
-         * Remove teams from the Copilot subscription for an organization
-         * @description PREVIEW
-         */
-        delete: operations["copilot/cancel-copilot-seat-assignment-for-teams"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Get daily Copilot metrics for an enterprise team (legacy)
+     * @deprecated
+     * @description Legacy aggregated metrics for one enterprise team (dedicated Copilot Business enterprises only); days with fewer than five licensed members are left out. Closed down on github.com on 2026-04-02.
+     */
+    get: operations["copilot/copilot-metrics-for-enterprise-team"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/orgs/{org}/copilot/billing": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/orgs/{org}/copilot/billing/selected_users": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Add users to the Copilot subscription for an organization
-         * @description PREVIEW
-         */
-        post: operations["copilot/add-copilot-seats-for-users"];
-        /**
-         * Remove users from the Copilot subscription for an organization
-         * @description PREVIEW
-         */
-        delete: operations["copilot/cancel-copilot-seat-assignment-for-users"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Get an organization's Copilot subscription
+     * @description Returns the organization's Copilot plan, a breakdown of its seats by state for the current billing cycle, and the policy settings that govern who may hold a seat (`seat_management_setting`) and which Copilot features are on. Organization owners only.
+     */
+    get: operations["copilot/get-copilot-organization-details"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/orgs/{org}/copilot/billing/seats": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/orgs/{org}/copilot/coding-agent/permissions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get Copilot cloud agent permissions for an organization
-         * @description PREVIEW
-         */
-        get: operations["copilot/get-copilot-coding-agent-permissions-organization"];
-        /**
-         * Set Copilot cloud agent permissions for an organization
-         * @description PREVIEW
-         */
-        put: operations["copilot/set-copilot-coding-agent-permissions-organization"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * List an organization's Copilot seats
+     * @description Pages through every seat the organization is billed for, one object per assignee, with the assignee's last Copilot activity. Activity from IDEs is only recorded when the user has telemetry enabled, so `last_activity_at` can be null for an active user. Organization owners only.
+     */
+    get: operations["copilot/list-copilot-seats"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/orgs/{org}/copilot/billing/selected_teams": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/orgs/{org}/copilot/coding-agent/permissions/repositories": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List repositories enabled for Copilot cloud agent in an organization
-         * @description PREVIEW
-         */
-        get: operations["copilot/list-copilot-coding-agent-selected-repositories-for-organization"];
-        /**
-         * Set selected repositories for Copilot cloud agent in an organization
-         * @description PREVIEW
-         */
-        put: operations["copilot/set-copilot-coding-agent-selected-repositories-for-organization"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Assign Copilot seats to organization teams
+     * @description Gives every member of each named team (by slug) a seat and bills the organization for them. Only works while `seat_management_setting` is `assign_selected` (422 otherwise).
+     */
+    post: operations["copilot/add-copilot-seats-for-teams"];
+    /**
+     * Cancel the Copilot seats of organization teams
+     * @description Marks the seats granted through each named team as pending cancellation. Members keep a seat they also hold through another team or a direct assignment.
+     */
+    delete: operations["copilot/cancel-copilot-seat-assignment-for-teams"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/orgs/{org}/copilot/billing/selected_users": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/orgs/{org}/copilot/coding-agent/permissions/repositories/{repository_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Enable a repository for Copilot cloud agent in an organization
-         * @description PREVIEW
-         */
-        put: operations["copilot/enable-copilot-coding-agent-for-repository-in-organization"];
-        post?: never;
-        /**
-         * Disable a repository for Copilot cloud agent in an organization
-         * @description PREVIEW
-         */
-        delete: operations["copilot/disable-copilot-coding-agent-for-repository-in-organization"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Assign Copilot seats to organization members
+     * @description Gives each named member a seat and bills the organization for it. Only works while the organization's `seat_management_setting` is `assign_selected`; otherwise GitHub answers 422. `seats_created` counts new seats plus seats that were refreshed (for instance un-cancelled). Send at most 100 names per request.
+     */
+    post: operations["copilot/add-copilot-seats-for-users"];
+    /**
+     * Cancel organization members' Copilot seats
+     * @description Marks each named member's directly assigned seat as pending cancellation; access ends with the current billing cycle and the seat stays listed until then. A seat the user holds through a team cannot be cancelled this way (422). Send at most 100 names per request.
+     */
+    delete: operations["copilot/cancel-copilot-seat-assignment-for-users"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/orgs/{org}/copilot/coding-agent/permissions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/orgs/{org}/copilot/content_exclusion": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get Copilot content exclusion rules for an organization
-         * @description PREVIEW
-         */
-        get: operations["copilot/copilot-content-exclusion-for-organization"];
-        /**
-         * Set Copilot content exclusion rules for an organization
-         * @description PREVIEW
-         */
-        put: operations["copilot/set-copilot-content-exclusion-for-organization"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Get which repositories may use Copilot cloud agent
+     * @description Returns the organization's cloud agent repository policy: `all`, `selected` or `none`, and for `selected` the URL listing the chosen repositories.
+     */
+    get: operations["copilot/get-copilot-coding-agent-permissions-organization"];
+    /**
+     * Set which repositories may use Copilot cloud agent
+     * @description Sets the organization's cloud agent repository policy to `all`, `selected` or `none`.
+     */
+    put: operations["copilot/set-copilot-coding-agent-permissions-organization"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/orgs/{org}/copilot/coding-agent/permissions/repositories": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/orgs/{org}/copilot/metrics/reports/organization-1-day": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get Copilot organization usage metrics for a specific day */
-        get: operations["copilot/copilot-organization-one-day-usage-metrics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * List repositories enabled for Copilot cloud agent
+     * @description Pages through the repositories chosen for cloud agent. Only meaningful while the policy is `selected`; GitHub answers 409 otherwise.
+     */
+    get: operations["copilot/list-copilot-coding-agent-selected-repositories-for-organization"];
+    /**
+     * Replace the repositories enabled for Copilot cloud agent
+     * @description Replaces the set of repositories (by id) chosen for cloud agent. Requires the policy to be `selected` (409 otherwise).
+     */
+    put: operations["copilot/set-copilot-coding-agent-selected-repositories-for-organization"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/orgs/{org}/copilot/coding-agent/permissions/repositories/{repository_id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/orgs/{org}/copilot/metrics/reports/organization-28-day/latest": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get Copilot organization usage metrics */
-        get: operations["copilot/copilot-organization-usage-metrics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    /**
+     * Enable Copilot cloud agent for one repository
+     * @description Adds one repository (by id) to the cloud agent selection. Requires the policy to be `selected` (409 otherwise).
+     */
+    put: operations["copilot/enable-copilot-coding-agent-for-repository-in-organization"];
+    post?: never;
+    /**
+     * Disable Copilot cloud agent for one repository
+     * @description Removes one repository (by id) from the cloud agent selection. Requires the policy to be `selected` (409 otherwise).
+     */
+    delete: operations["copilot/disable-copilot-coding-agent-for-repository-in-organization"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/orgs/{org}/copilot/content_exclusion": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/orgs/{org}/copilot/metrics/reports/repos-1-day": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get Copilot organization repository report for a specific day */
-        get: operations["copilot/copilot-organization-repos-one-day-report"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Get an organization's content exclusion rules
+     * @description Returns the organization's Copilot content exclusion rules: a map from repository (or `*`) to the path patterns Copilot must ignore. Comments in the rules are not returned, and of duplicate keys only the last survives.
+     */
+    get: operations["copilot/copilot-content-exclusion-for-organization"];
+    /**
+     * Replace an organization's content exclusion rules
+     * @description Replaces the organization's Copilot content exclusion rules with the given map. Existing comments are lost and duplicate keys collapse to the last one. Oversized rule sets answer 413, malformed ones 422.
+     */
+    put: operations["copilot/set-copilot-content-exclusion-for-organization"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/orgs/{org}/copilot/metrics": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/orgs/{org}/copilot/metrics/reports/user-teams-1-day": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get Copilot organization user-teams report for a specific day */
-        get: operations["copilot/copilot-organization-user-teams-one-day-report"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Get daily Copilot metrics for an organization (legacy)
+     * @deprecated
+     * @description Legacy aggregated metrics: one object per day (up to 100 days back, ending yesterday), broken down by feature, editor, model and language. Days on which the organization had fewer than five licensed active members are left out. Closed down on github.com on 2026-04-02; use the usage-metrics reports instead.
+     */
+    get: operations["copilot/copilot-metrics-for-organization"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/orgs/{org}/copilot/metrics/reports/organization-1-day": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/orgs/{org}/copilot/metrics/reports/users-1-day": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get Copilot organization users usage metrics for a specific day */
-        get: operations["copilot/copilot-organization-users-one-day-usage-metrics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Get an organization's usage-metrics report for one day
+     * @description Returns signed, short-lived download links to the organization-level usage-metrics report for `day` (UTC). Answers 204 while that day's report has not been generated yet. Organization data starts on 2025-12-12.
+     */
+    get: operations["copilot/copilot-organization-one-day-usage-metrics"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/orgs/{org}/copilot/metrics/reports/organization-28-day/latest": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/orgs/{org}/copilot/metrics/reports/users-28-day/latest": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get Copilot organization users usage metrics */
-        get: operations["copilot/copilot-organization-users-usage-metrics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Get an organization's latest 28-day usage-metrics report
+     * @description Returns signed, short-lived download links to the most recent organization-level usage-metrics report covering 28 complete days, with the first and last day it covers.
+     */
+    get: operations["copilot/copilot-organization-usage-metrics"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/orgs/{org}/copilot/metrics/reports/repos-1-day": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/orgs/{org}/members/{username}/copilot": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get Copilot seat assignment details for a user
-         * @description PREVIEW
-         */
-        get: operations["copilot/get-copilot-seat-details-for-user"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Get an organization's repository report for one day
+     * @description Returns signed download links to the per-repository pull-request report for `day`, covering only repositories with activity that day (coding agent and code review breakdowns included). Answers 204 while the report is not ready.
+     */
+    get: operations["copilot/copilot-organization-repos-one-day-report"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/orgs/{org}/copilot/metrics/reports/user-teams-1-day": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/repos/{owner}/{repo}/copilot/cloud-agent/configuration": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get Copilot cloud agent configuration for a repository
-         * @description PREVIEW
-         */
-        get: operations["copilot/get-copilot-cloud-agent-configuration"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Get an organization's user-team report for one day
+     * @description Returns signed download links to the user-team membership report for `day`: one row per (user, team) pair, meant to be joined with the per-user report to total usage by team. Answers 204 while the report is not ready.
+     */
+    get: operations["copilot/copilot-organization-user-teams-one-day-report"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/orgs/{org}/copilot/metrics/reports/users-1-day": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/enterprises/{enterprise}/copilot/metrics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get Copilot metrics for an enterprise
-         * @deprecated
-         */
-        get: operations["copilot/copilot-metrics-for-enterprise"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Get an organization's per-user usage report for one day
+     * @description Returns signed download links to the per-user usage-metrics report of the organization for `day` (UTC). Answers 204 while the report is not ready.
+     */
+    get: operations["copilot/copilot-organization-users-one-day-usage-metrics"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/orgs/{org}/copilot/metrics/reports/users-28-day/latest": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/enterprises/{enterprise}/team/{team_slug}/copilot/metrics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get Copilot metrics for an enterprise team
-         * @deprecated
-         */
-        get: operations["copilot/copilot-metrics-for-enterprise-team"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Get an organization's latest 28-day per-user usage report
+     * @description Returns signed download links to the latest per-user usage-metrics report of the organization covering 28 complete days.
+     */
+    get: operations["copilot/copilot-organization-users-usage-metrics"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/orgs/{org}/members/{username}/copilot": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/orgs/{org}/copilot/metrics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get Copilot metrics for an organization
-         * @deprecated
-         */
-        get: operations["copilot/copilot-metrics-for-organization"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Get one member's Copilot seat in an organization
+     * @description Returns the seat held by an organization member, with their last Copilot activity. Answers 404 when the user has no seat and 422 when the organization has no Copilot Business or Enterprise subscription. Organization owners only.
+     */
+    get: operations["copilot/get-copilot-seat-details-for-user"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/orgs/{org}/team/{team_slug}/copilot/metrics": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/orgs/{org}/team/{team_slug}/copilot/metrics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get Copilot metrics for a team
-         * @deprecated
-         */
-        get: operations["copilot/copilot-metrics-for-team"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Get daily Copilot metrics for a team (legacy)
+     * @deprecated
+     * @description Legacy aggregated metrics for one team, one object per day; days with fewer than five licensed team members are left out. Closed down on github.com on 2026-04-02; use the user-teams report joined with the users report instead.
+     */
+    get: operations["copilot/copilot-metrics-for-team"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/repos/{owner}/{repo}/copilot/cloud-agent/configuration": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
+    /**
+     * Get a repository's Copilot cloud agent configuration
+     * @description Returns the repository's cloud agent setup: its free-form MCP server configuration (null when unset), which review tools run, whether Actions workflows need approval, and the firewall settings.
+     */
+    get: operations["copilot/get-copilot-cloud-agent-configuration"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: {
-        /** Copilot Business Seat Detail */
-        "copilot-seat-details": {
-            assignee?: components["schemas"]["nullable-simple-user"];
-            organization?: components["schemas"]["nullable-organization-simple"];
-            assigning_team?: (components["schemas"]["team"] | components["schemas"]["enterprise-team"]) | null;
-            /** Format: date */
-            pending_cancellation_date?: string | null;
-            /** Format: date-time */
-            last_activity_at?: string | null;
-            last_activity_editor?: string | null;
-            /** Format: date-time */
-            last_authenticated_at?: string | null;
-            /** Format: date-time */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @deprecated
-             */
-            updated_at?: string;
-            /** @enum {string} */
-            plan_type?: "business" | "enterprise" | "unknown";
-        };
-        /** Simple User */
-        "nullable-simple-user": {
-            name?: string | null;
-            email?: string | null;
-            login: string;
-            /** Format: int64 */
-            id: number;
-            node_id: string;
-            /** Format: uri */
-            avatar_url: string;
-            gravatar_id: string | null;
-            /** Format: uri */
-            url: string;
-            /** Format: uri */
-            html_url: string;
-            /** Format: uri */
-            followers_url: string;
-            following_url: string;
-            gists_url: string;
-            starred_url: string;
-            /** Format: uri */
-            subscriptions_url: string;
-            /** Format: uri */
-            organizations_url: string;
-            /** Format: uri */
-            repos_url: string;
-            events_url: string;
-            /** Format: uri */
-            received_events_url: string;
-            type: string;
-            site_admin: boolean;
-            starred_at?: string;
-            user_view_type?: string;
-        } | null;
-        /** Organization Simple */
-        "nullable-organization-simple": {
-            login: string;
-            id: number;
-            node_id: string;
-            /** Format: uri */
-            url: string;
-            /** Format: uri */
-            repos_url: string;
-            /** Format: uri */
-            events_url: string;
-            hooks_url: string;
-            issues_url: string;
-            members_url: string;
-            public_members_url: string;
-            avatar_url: string;
-        } | null;
-        /** Team */
-        team: {
-            id: number;
-            node_id: string;
-            name: string;
-            slug: string;
-            privacy?: string;
-            notification_setting?: string;
-            permission: string;
-            permissions?: {
-                pull: boolean;
-                triage: boolean;
-                push: boolean;
-                maintain: boolean;
-                admin: boolean;
-            };
-            /** Format: uri */
-            url: string;
-            /** Format: uri */
-            html_url: string;
-            members_url: string;
-            /** Format: uri */
-            repositories_url: string;
-            /** @enum {string} */
-            type: "enterprise" | "organization";
-            /** @enum {string} */
-            access_source?: "direct" | "organization" | "enterprise";
-            organization_id?: number;
-            enterprise_id?: number;
-            parent: components["schemas"]["nullable-team-simple"];
-        };
-        /** Team Simple */
-        "nullable-team-simple": {
-            id: number;
-            node_id: string;
-            /** Format: uri */
-            url: string;
-            members_url: string;
-            name: string;
-            permission: string;
-            privacy?: string;
-            notification_setting?: string;
-            /** Format: uri */
-            html_url: string;
-            /** Format: uri */
-            repositories_url: string;
-            slug: string;
-            ldap_dn?: string;
-            /** @enum {string} */
-            type: "enterprise" | "organization";
-            organization_id?: number;
-            enterprise_id?: number;
-        } | null;
-        /** Enterprise Team */
-        "enterprise-team": {
-            /** Format: int64 */
-            id: number;
-            name: string;
-            slug: string;
-            /** Format: uri */
-            url: string;
-            sync_to_organizations?: string;
-            organization_selection_type?: string;
-            group_id: string | null;
-            group_name?: string | null;
-            /** Format: uri */
-            html_url: string;
-            members_url: string;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
-            /** @enum {string} */
-            notification_setting?: "notifications_enabled" | "notifications_disabled";
-        };
-        /** Basic Error */
-        "basic-error": {
-            message?: string;
-            documentation_url?: string;
-            url?: string;
-            status?: string;
-        };
-        /** Copilot Enterprise Content Exclusion Details */
-        "copilot-enterprise-content-exclusion-details": {
-            [key: string]: string[];
-        };
-        /** Validation Error Simple */
-        "validation-error-simple": {
-            message: string;
-            documentation_url: string;
-            errors?: string[];
-        };
-        /** Copilot Metrics 1 Day Report */
-        "copilot-usage-metrics-1-day-report": {
-            download_links: string[];
-            /** Format: date */
-            report_day: string;
-        };
-        /** Copilot Metrics 28 Day Report */
-        "copilot-usage-metrics-28-day-report": {
-            download_links: string[];
-            /** Format: date */
-            report_start_day: string;
-            /** Format: date */
-            report_end_day: string;
-        };
-        /** Scim Error */
-        "scim-error": {
-            message?: string | null;
-            documentation_url?: string | null;
-            detail?: string | null;
-            status?: number;
-            scimType?: string | null;
-            schemas?: string[];
-        };
-        /** Validation Error */
-        "validation-error": {
-            message: string;
-            documentation_url: string;
-            errors?: {
-                resource?: string;
-                field?: string;
-                message?: string;
-                code: string;
-                index?: number;
-                value?: (string | null) | (number | null) | (string[] | null);
-            }[];
-        };
-        /** Copilot Organization Details */
-        "copilot-organization-details": {
-            seat_breakdown: components["schemas"]["copilot-organization-seat-breakdown"];
-            /** @enum {string} */
-            public_code_suggestions: "allow" | "block" | "unconfigured";
-            /** @enum {string} */
-            ide_chat?: "enabled" | "disabled" | "unconfigured";
-            /** @enum {string} */
-            platform_chat?: "enabled" | "disabled" | "unconfigured";
-            /** @enum {string} */
-            cli?: "enabled" | "disabled" | "unconfigured";
-            /** @enum {string} */
-            seat_management_setting: "assign_all" | "assign_selected" | "disabled" | "unconfigured";
-            /** @enum {string} */
-            plan_type?: "business" | "enterprise";
-        } & {
-            [key: string]: unknown;
-        };
-        /** Copilot Seat Breakdown */
-        "copilot-organization-seat-breakdown": {
-            total?: number;
-            added_this_cycle?: number;
-            pending_cancellation?: number;
-            pending_invitation?: number;
-            active_this_cycle?: number;
-            inactive_this_cycle?: number;
-        };
-        /** Minimal Repository */
-        "minimal-repository": {
-            /** Format: int64 */
-            id: number;
-            node_id: string;
-            name: string;
-            full_name: string;
-            owner: components["schemas"]["simple-user"];
-            private: boolean;
-            /** Format: uri */
-            html_url: string;
-            fork: boolean;
-            /** Format: uri */
-            url: string;
-            archive_url: string;
-            assignees_url: string;
-            blobs_url: string;
-            branches_url: string;
-            collaborators_url: string;
-            comments_url: string;
-            commits_url: string;
-            compare_url: string;
-            contents_url: string;
-            /** Format: uri */
-            contributors_url: string;
-            /** Format: uri */
-            deployments_url: string;
-            /** Format: uri */
-            downloads_url: string;
-            /** Format: uri */
-            events_url: string;
-            /** Format: uri */
-            forks_url: string;
-            git_commits_url: string;
-            git_refs_url: string;
-            git_tags_url: string;
-            git_url?: string;
-            issue_comment_url: string;
-            issue_events_url: string;
-            issues_url: string;
-            keys_url: string;
-            labels_url: string;
-            /** Format: uri */
-            languages_url: string;
-            /** Format: uri */
-            merges_url: string;
-            milestones_url: string;
-            notifications_url: string;
-            pulls_url: string;
-            releases_url: string;
-            ssh_url?: string;
-            /** Format: uri */
-            stargazers_url: string;
-            statuses_url: string;
-            /** Format: uri */
-            subscribers_url: string;
-            /** Format: uri */
-            subscription_url: string;
-            /** Format: uri */
-            tags_url: string;
-            /** Format: uri */
-            teams_url: string;
-            trees_url: string;
-            clone_url?: string;
-            mirror_url?: string | null;
-            /** Format: uri */
-            hooks_url: string;
-            svn_url?: string;
-            homepage?: string | null;
-            language?: string | null;
-            forks_count?: number;
-            stargazers_count?: number;
-            watchers_count?: number;
-            size?: number;
-            default_branch?: string;
-            open_issues_count?: number;
-            is_template?: boolean;
-            topics?: string[];
-            has_issues?: boolean;
-            has_projects?: boolean;
-            has_wiki?: boolean;
-            has_pages?: boolean;
-            has_downloads?: boolean;
-            has_discussions?: boolean;
-            has_pull_requests?: boolean;
-            /** @enum {string} */
-            pull_request_creation_policy?: "all" | "collaborators_only";
-            archived?: boolean;
-            disabled?: boolean;
-            visibility?: string;
-            /** Format: date-time */
-            pushed_at?: string | null;
-            /** Format: date-time */
-            created_at?: string | null;
-            /** Format: date-time */
-            updated_at?: string | null;
-            permissions?: {
-                admin?: boolean;
-                maintain?: boolean;
-                push?: boolean;
-                triage?: boolean;
-                pull?: boolean;
-            };
-            role_name?: string;
-            temp_clone_token?: string;
-            delete_branch_on_merge?: boolean;
-            subscribers_count?: number;
-            network_count?: number;
-            code_of_conduct?: components["schemas"]["code-of-conduct"];
-            license?: {
-                key?: string;
-                name?: string;
-                spdx_id?: string;
-                url?: string | null;
-                node_id?: string;
-            } | null;
-            forks?: number;
-            open_issues?: number;
-            watchers?: number;
-            allow_forking?: boolean;
-            web_commit_signoff_required?: boolean;
-            security_and_analysis?: components["schemas"]["security-and-analysis"];
-            custom_properties?: {
-                [key: string]: unknown;
-            };
-        };
-        /** Simple User */
-        "simple-user": {
-            name?: string | null;
-            email?: string | null;
-            login: string;
-            /** Format: int64 */
-            id: number;
-            node_id: string;
-            /** Format: uri */
-            avatar_url: string;
-            gravatar_id: string | null;
-            /** Format: uri */
-            url: string;
-            /** Format: uri */
-            html_url: string;
-            /** Format: uri */
-            followers_url: string;
-            following_url: string;
-            gists_url: string;
-            starred_url: string;
-            /** Format: uri */
-            subscriptions_url: string;
-            /** Format: uri */
-            organizations_url: string;
-            /** Format: uri */
-            repos_url: string;
-            events_url: string;
-            /** Format: uri */
-            received_events_url: string;
-            type: string;
-            site_admin: boolean;
-            starred_at?: string;
-            user_view_type?: string;
-        };
-        /** Code Of Conduct */
-        "code-of-conduct": {
-            key: string;
-            name: string;
-            /** Format: uri */
-            url: string;
-            body?: string;
-            /** Format: uri */
-            html_url: string | null;
-        };
-        "security-and-analysis": {
-            advanced_security?: {
-                /** @enum {string} */
-                status?: "enabled" | "disabled";
-            };
-            code_security?: {
-                /** @enum {string} */
-                status?: "enabled" | "disabled";
-            };
-            dependabot_security_updates?: {
-                /** @enum {string} */
-                status?: "enabled" | "disabled";
-            };
-            secret_scanning?: {
-                /** @enum {string} */
-                status?: "enabled" | "disabled";
-            };
-            secret_scanning_push_protection?: {
-                /** @enum {string} */
-                status?: "enabled" | "disabled";
-            };
-            secret_scanning_non_provider_patterns?: {
-                /** @enum {string} */
-                status?: "enabled" | "disabled";
-            };
-            secret_scanning_ai_detection?: {
-                /** @enum {string} */
-                status?: "enabled" | "disabled";
-            };
-            secret_scanning_validity_checks?: {
-                /** @enum {string} */
-                status?: "enabled" | "disabled";
-            };
-            secret_scanning_delegated_alert_dismissal?: {
-                /** @enum {string} */
-                status?: "enabled" | "disabled";
-            };
-            secret_scanning_delegated_bypass?: {
-                /** @enum {string} */
-                status?: "enabled" | "disabled";
-            };
-            secret_scanning_delegated_bypass_options?: {
-                reviewers?: {
-                    reviewer_id: number;
-                    /** @enum {string} */
-                    reviewer_type: "TEAM" | "ROLE";
-                    /**
-                     * @default ALWAYS
-                     * @enum {string}
-                     */
-                    mode: "ALWAYS" | "EXEMPT";
-                }[];
-            };
-        } | null;
-        /** Copilot Organization Content Exclusion Details */
-        "copilot-organization-content-exclusion-details": {
-            [key: string]: string[];
-        };
-        /** Copilot Usage Metrics */
-        "copilot-usage-metrics-day": {
-            /** Format: date */
-            date: string;
-            total_active_users?: number;
+  schemas: {
+    /** @description GitHub's error body. */
+    "basic-error": {
+      message?: string;
+      documentation_url?: string;
+      url?: string;
+      status?: string;
+    };
+    /** @description A repository's code of conduct. */
+    "code-of-conduct": {
+      key: string;
+      name: string;
+      /** Format: uri */
+      url: string;
+      body?: string;
+      /** Format: uri */
+      html_url: string | null;
+    };
+    /** @description Legacy metrics of Copilot Chat on github.com. */
+    "copilot-dotcom-chat":
+      | ({
+          total_engaged_users?: number;
+          models?: {
+            name?: string;
+            is_custom_model?: boolean;
+            custom_model_training_date?: string | null;
             total_engaged_users?: number;
-            copilot_ide_code_completions?: components["schemas"]["copilot-ide-code-completions"];
-            copilot_ide_chat?: components["schemas"]["copilot-ide-chat"];
-            copilot_dotcom_chat?: components["schemas"]["copilot-dotcom-chat"];
-            copilot_dotcom_pull_requests?: components["schemas"]["copilot-dotcom-pull-requests"];
+            total_chats?: number;
+          }[];
         } & {
-            [key: string]: unknown;
-        };
-        "copilot-ide-code-completions": ({
-            total_engaged_users?: number;
-            languages?: {
-                name?: string;
-                total_engaged_users?: number;
-            }[];
-            editors?: ({
-                name?: string;
-                total_engaged_users?: number;
-                models?: {
-                    name?: string;
-                    is_custom_model?: boolean;
-                    custom_model_training_date?: string | null;
-                    total_engaged_users?: number;
-                    languages?: {
-                        name?: string;
-                        total_engaged_users?: number;
-                        total_code_suggestions?: number;
-                        total_code_acceptances?: number;
-                        total_code_lines_suggested?: number;
-                        total_code_lines_accepted?: number;
-                    }[];
-                }[];
-            } & {
-                [key: string]: unknown;
-            })[];
-        } & {
-            [key: string]: unknown;
-        }) | null;
-        "copilot-ide-chat": ({
-            total_engaged_users?: number;
-            editors?: {
-                name?: string;
-                total_engaged_users?: number;
-                models?: {
-                    name?: string;
-                    is_custom_model?: boolean;
-                    custom_model_training_date?: string | null;
-                    total_engaged_users?: number;
-                    total_chats?: number;
-                    total_chat_insertion_events?: number;
-                    total_chat_copy_events?: number;
-                }[];
-            }[];
-        } & {
-            [key: string]: unknown;
-        }) | null;
-        "copilot-dotcom-chat": ({
+          [key: string]: unknown;
+        })
+      | null;
+    /** @description Legacy metrics of pull request summaries on github.com. */
+    "copilot-dotcom-pull-requests":
+      | ({
+          total_engaged_users?: number;
+          repositories?: {
+            name?: string;
             total_engaged_users?: number;
             models?: {
-                name?: string;
-                is_custom_model?: boolean;
-                custom_model_training_date?: string | null;
-                total_engaged_users?: number;
-                total_chats?: number;
+              name?: string;
+              is_custom_model?: boolean;
+              custom_model_training_date?: string | null;
+              total_pr_summaries_created?: number;
+              total_engaged_users?: number;
             }[];
+          }[];
         } & {
-            [key: string]: unknown;
-        }) | null;
-        "copilot-dotcom-pull-requests": ({
+          [key: string]: unknown;
+        })
+      | null;
+    /** @description Content exclusion rules keyed by repository reference (or `*`). */
+    "copilot-enterprise-content-exclusion-details": {
+      [key: string]: string[];
+    };
+    /** @description Legacy metrics of Copilot Chat in IDEs. */
+    "copilot-ide-chat":
+      | ({
+          total_engaged_users?: number;
+          editors?: {
+            name?: string;
             total_engaged_users?: number;
-            repositories?: {
+            models?: {
+              name?: string;
+              is_custom_model?: boolean;
+              custom_model_training_date?: string | null;
+              total_engaged_users?: number;
+              total_chats?: number;
+              total_chat_insertion_events?: number;
+              total_chat_copy_events?: number;
+            }[];
+          }[];
+        } & {
+          [key: string]: unknown;
+        })
+      | null;
+    /** @description Legacy metrics of code completions in IDEs. */
+    "copilot-ide-code-completions":
+      | ({
+          total_engaged_users?: number;
+          languages?: {
+            name?: string;
+            total_engaged_users?: number;
+          }[];
+          editors?: ({
+            name?: string;
+            total_engaged_users?: number;
+            models?: {
+              name?: string;
+              is_custom_model?: boolean;
+              custom_model_training_date?: string | null;
+              total_engaged_users?: number;
+              languages?: {
                 name?: string;
                 total_engaged_users?: number;
-                models?: {
-                    name?: string;
-                    is_custom_model?: boolean;
-                    custom_model_training_date?: string | null;
-                    total_pr_summaries_created?: number;
-                    total_engaged_users?: number;
-                }[];
+                total_code_suggestions?: number;
+                total_code_acceptances?: number;
+                total_code_lines_suggested?: number;
+                total_code_lines_accepted?: number;
+              }[];
             }[];
-        } & {
+          } & {
             [key: string]: unknown;
-        }) | null;
+          })[];
+        } & {
+          [key: string]: unknown;
+        })
+      | null;
+    /** @description Content exclusion rules keyed by repository name (or `*`), each a list of path patterns. */
+    "copilot-organization-content-exclusion-details": {
+      [key: string]: string[];
     };
-    responses: {
-        requires_authentication: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["basic-error"];
-            };
-        };
-        forbidden: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["basic-error"];
-            };
-        };
-        not_found: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["basic-error"];
-            };
-        };
-        internal_error: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["basic-error"];
-            };
-        };
-        too_large: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["basic-error"];
-            };
-        };
-        validation_failed_simple: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["validation-error-simple"];
-            };
-        };
-        no_content: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content?: never;
-        };
-        bad_request: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["basic-error"];
-                "application/scim+json": components["schemas"]["scim-error"];
-            };
-        };
-        validation_failed: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["validation-error"];
-            };
-        };
-        conflict: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["basic-error"];
-            };
-        };
-        usage_metrics_api_disabled: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["basic-error"];
-            };
-        };
+    /** @description An organization's Copilot subscription: seat counts and policy settings. */
+    "copilot-organization-details": {
+      seat_breakdown: components["schemas"]["copilot-organization-seat-breakdown"];
+      /** @enum {string} */
+      public_code_suggestions: "allow" | "block" | "unconfigured";
+      /** @enum {string} */
+      ide_chat?: "enabled" | "disabled" | "unconfigured";
+      /** @enum {string} */
+      platform_chat?: "enabled" | "disabled" | "unconfigured";
+      /** @enum {string} */
+      cli?: "enabled" | "disabled" | "unconfigured";
+      /** @enum {string} */
+      seat_management_setting: "assign_all" | "assign_selected" | "disabled" | "unconfigured";
+      plan_type?: "business" | "enterprise" | (string & {});
+    } & {
+      [key: string]: unknown;
     };
-    parameters: {
-        enterprise: string;
-        page: number;
-        "per-page": number;
-        day: string;
-        "audit-log-after": string;
-        "audit-log-before": string;
-        "audit-log-order": "desc" | "asc";
-        username: string;
-        org: string;
-        "repository-id": number;
-        owner: string;
-        repo: string;
-        "enterprise-team-slug": string;
-        "team-slug": string;
+    /** @description Seat counts of an organization for the current billing cycle. */
+    "copilot-organization-seat-breakdown": {
+      total?: number;
+      added_this_cycle?: number;
+      pending_cancellation?: number;
+      pending_invitation?: number;
+      active_this_cycle?: number;
+      inactive_this_cycle?: number;
     };
-    requestBodies: never;
-    headers: {
-        link: string;
+    /** @description One Copilot seat: who holds it, through which team if any, and the holder's latest Copilot activity. */
+    "copilot-seat-details": {
+      /** @description Who holds the seat: a user, or (for seats GitHub reports per team or organization) a team or an organization; null when the holder is gone. */
+      assignee?:
+        | components["schemas"]["simple-user"]
+        | components["schemas"]["team"]
+        | components["schemas"]["organization-simple"]
+        | null;
+      /** @description The organization that grants the seat (enterprise listings); null otherwise. */
+      organization?: components["schemas"]["nullable-organization-simple"];
+      /** @description The team or enterprise team the seat comes from; null for a direct assignment. */
+      assigning_team?:
+        | components["schemas"]["team"]
+        | components["schemas"]["enterprise-team"]
+        | null;
+      /**
+       * Format: date
+       * @description `YYYY-MM-DD` on which the seat ends (the next billing cycle's start); null unless cancelled this cycle.
+       */
+      pending_cancellation_date?: string | null;
+      /**
+       * Format: date-time
+       * @description When the holder last used Copilot (ISO 8601, needs IDE telemetry); null if never.
+       */
+      last_activity_at?: string | null;
+      /** @description Editor and plugin of the last activity, e.g. `vscode/1.77.3/copilot/1.86.82`; null if never. */
+      last_activity_editor?: string | null;
+      /**
+       * Format: date-time
+       * @description When the holder last authenticated with Copilot (ISO 8601); null if never.
+       */
+      last_authenticated_at?: string | null;
+      /**
+       * Format: date-time
+       * @description When the holder was last granted the seat (ISO 8601).
+       */
+      created_at: string;
+      /**
+       * Format: date-time
+       * @deprecated
+       * @description Closing down; use `created_at`.
+       */
+      updated_at?: string;
+      /** @description The Copilot plan of the organization or its enterprise. New plans appear over time. */
+      plan_type?: "business" | "enterprise" | "unknown" | (string & {});
     };
-    pathItems: never;
+    /** @description Signed links to the files of a one-day usage-metrics report. */
+    "copilot-usage-metrics-1-day-report": {
+      download_links: string[];
+      /** Format: date */
+      report_day: string;
+    };
+    /** @description Signed links to the files of a 28-day usage-metrics report. */
+    "copilot-usage-metrics-28-day-report": {
+      download_links: string[];
+      /** Format: date */
+      report_start_day: string;
+      /** Format: date */
+      report_end_day: string;
+    };
+    /** @description Legacy metrics for one day, broken down by feature. */
+    "copilot-usage-metrics-day": {
+      /** Format: date */
+      date: string;
+      total_active_users?: number;
+      total_engaged_users?: number;
+      copilot_ide_code_completions?: components["schemas"]["copilot-ide-code-completions"];
+      copilot_ide_chat?: components["schemas"]["copilot-ide-chat"];
+      copilot_dotcom_chat?: components["schemas"]["copilot-dotcom-chat"];
+      copilot_dotcom_pull_requests?: components["schemas"]["copilot-dotcom-pull-requests"];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description An enterprise team. */
+    "enterprise-team": {
+      /** Format: int64 */
+      id: number;
+      name: string;
+      description?: string;
+      slug: string;
+      /** Format: uri */
+      url: string;
+      sync_to_organizations?: string;
+      organization_selection_type?: string;
+      group_id: string | null;
+      group_name?: string | null;
+      /** Format: uri */
+      html_url: string;
+      members_url: string;
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      updated_at: string;
+      /** @enum {string} */
+      notification_setting?: "notifications_enabled" | "notifications_disabled";
+    };
+    /** @description A repository with the commonly needed fields. */
+    "minimal-repository": {
+      /** Format: int64 */
+      id: number;
+      node_id: string;
+      name: string;
+      full_name: string;
+      owner: components["schemas"]["simple-user"];
+      private: boolean;
+      /** Format: uri */
+      html_url: string;
+      description: string | null;
+      fork: boolean;
+      /** Format: uri */
+      url: string;
+      archive_url: string;
+      assignees_url: string;
+      blobs_url: string;
+      branches_url: string;
+      collaborators_url: string;
+      comments_url: string;
+      commits_url: string;
+      compare_url: string;
+      contents_url: string;
+      /** Format: uri */
+      contributors_url: string;
+      /** Format: uri */
+      deployments_url: string;
+      /** Format: uri */
+      downloads_url: string;
+      /** Format: uri */
+      events_url: string;
+      /** Format: uri */
+      forks_url: string;
+      git_commits_url: string;
+      git_refs_url: string;
+      git_tags_url: string;
+      git_url?: string;
+      issue_comment_url: string;
+      issue_events_url: string;
+      issues_url: string;
+      keys_url: string;
+      labels_url: string;
+      /** Format: uri */
+      languages_url: string;
+      /** Format: uri */
+      merges_url: string;
+      milestones_url: string;
+      notifications_url: string;
+      pulls_url: string;
+      releases_url: string;
+      ssh_url?: string;
+      /** Format: uri */
+      stargazers_url: string;
+      statuses_url: string;
+      /** Format: uri */
+      subscribers_url: string;
+      /** Format: uri */
+      subscription_url: string;
+      /** Format: uri */
+      tags_url: string;
+      /** Format: uri */
+      teams_url: string;
+      trees_url: string;
+      clone_url?: string;
+      mirror_url?: string | null;
+      /** Format: uri */
+      hooks_url: string;
+      svn_url?: string;
+      homepage?: string | null;
+      language?: string | null;
+      forks_count?: number;
+      stargazers_count?: number;
+      watchers_count?: number;
+      size?: number;
+      default_branch?: string;
+      open_issues_count?: number;
+      is_template?: boolean;
+      topics?: string[];
+      has_issues?: boolean;
+      has_projects?: boolean;
+      has_wiki?: boolean;
+      has_pages?: boolean;
+      has_downloads?: boolean;
+      has_discussions?: boolean;
+      has_pull_requests?: boolean;
+      /** @enum {string} */
+      pull_request_creation_policy?: "all" | "collaborators_only";
+      archived?: boolean;
+      disabled?: boolean;
+      visibility?: string;
+      /** Format: date-time */
+      pushed_at?: string | null;
+      /** Format: date-time */
+      created_at?: string | null;
+      /** Format: date-time */
+      updated_at?: string | null;
+      permissions?: {
+        admin?: boolean;
+        maintain?: boolean;
+        push?: boolean;
+        triage?: boolean;
+        pull?: boolean;
+      };
+      role_name?: string;
+      temp_clone_token?: string;
+      delete_branch_on_merge?: boolean;
+      subscribers_count?: number;
+      network_count?: number;
+      code_of_conduct?: components["schemas"]["code-of-conduct"];
+      license?: {
+        key?: string;
+        name?: string;
+        spdx_id?: string;
+        url?: string | null;
+        node_id?: string;
+      } | null;
+      forks?: number;
+      open_issues?: number;
+      watchers?: number;
+      allow_forking?: boolean;
+      web_commit_signoff_required?: boolean;
+      security_and_analysis?: components["schemas"]["security-and-analysis"];
+      custom_properties?: {
+        [key: string]: unknown;
+      };
+    };
+    /** @description An organization, or null. */
+    "nullable-organization-simple": {
+      login: string;
+      id: number;
+      node_id: string;
+      /** Format: uri */
+      url: string;
+      /** Format: uri */
+      repos_url: string;
+      /** Format: uri */
+      events_url: string;
+      hooks_url: string;
+      issues_url: string;
+      members_url: string;
+      public_members_url: string;
+      avatar_url: string;
+      description: string | null;
+    } | null;
+    /** @description A team without its parent, or null. */
+    "nullable-team-simple": {
+      id: number;
+      node_id: string;
+      /** Format: uri */
+      url: string;
+      members_url: string;
+      name: string;
+      description: string | null;
+      permission: string;
+      privacy?: string;
+      notification_setting?: string;
+      /** Format: uri */
+      html_url: string;
+      /** Format: uri */
+      repositories_url: string;
+      slug: string;
+      ldap_dn?: string;
+      /** @enum {string} */
+      type: "enterprise" | "organization";
+      organization_id?: number;
+      enterprise_id?: number;
+    } | null;
+    /** @description An organization. */
+    "organization-simple": {
+      login: string;
+      id: number;
+      node_id: string;
+      /** Format: uri */
+      url: string;
+      /** Format: uri */
+      repos_url: string;
+      /** Format: uri */
+      events_url: string;
+      hooks_url: string;
+      issues_url: string;
+      members_url: string;
+      public_members_url: string;
+      avatar_url: string;
+      description: string | null;
+    };
+    /** @description A SCIM error body. */
+    "scim-error": {
+      message?: string | null;
+      documentation_url?: string | null;
+      detail?: string | null;
+      status?: number;
+      scimType?: string | null;
+      schemas?: string[];
+    };
+    /** @description A repository's security feature settings. */
+    "security-and-analysis": {
+      advanced_security?: {
+        /** @enum {string} */
+        status?: "enabled" | "disabled";
+      };
+      code_security?: {
+        /** @enum {string} */
+        status?: "enabled" | "disabled";
+      };
+      dependabot_security_updates?: {
+        /** @enum {string} */
+        status?: "enabled" | "disabled";
+      };
+      secret_scanning?: {
+        /** @enum {string} */
+        status?: "enabled" | "disabled";
+      };
+      secret_scanning_push_protection?: {
+        /** @enum {string} */
+        status?: "enabled" | "disabled";
+      };
+      secret_scanning_non_provider_patterns?: {
+        /** @enum {string} */
+        status?: "enabled" | "disabled";
+      };
+      secret_scanning_ai_detection?: {
+        /** @enum {string} */
+        status?: "enabled" | "disabled";
+      };
+      secret_scanning_validity_checks?: {
+        /** @enum {string} */
+        status?: "enabled" | "disabled";
+      };
+      secret_scanning_delegated_alert_dismissal?: {
+        /** @enum {string} */
+        status?: "enabled" | "disabled";
+      };
+      secret_scanning_delegated_bypass?: {
+        /** @enum {string} */
+        status?: "enabled" | "disabled";
+      };
+      secret_scanning_delegated_bypass_options?: {
+        reviewers?: {
+          reviewer_id: number;
+          /** @enum {string} */
+          reviewer_type: "TEAM" | "ROLE";
+          /**
+           * @default ALWAYS
+           * @enum {string}
+           */
+          mode?: "ALWAYS" | "EXEMPT";
+        }[];
+      };
+    } | null;
+    /** @description A GitHub user. */
+    "simple-user": {
+      name?: string | null;
+      email?: string | null;
+      login: string;
+      /** Format: int64 */
+      id: number;
+      node_id: string;
+      /** Format: uri */
+      avatar_url: string;
+      gravatar_id: string | null;
+      /** Format: uri */
+      url: string;
+      /** Format: uri */
+      html_url: string;
+      /** Format: uri */
+      followers_url: string;
+      following_url: string;
+      gists_url: string;
+      starred_url: string;
+      /** Format: uri */
+      subscriptions_url: string;
+      /** Format: uri */
+      organizations_url: string;
+      /** Format: uri */
+      repos_url: string;
+      events_url: string;
+      /** Format: uri */
+      received_events_url: string;
+      type: string;
+      site_admin: boolean;
+      starred_at?: string;
+      user_view_type?: string;
+    };
+    /** @description An organization team. */
+    team: {
+      id: number;
+      node_id: string;
+      name: string;
+      slug: string;
+      description: string | null;
+      privacy?: string;
+      notification_setting?: string;
+      permission: string;
+      permissions?: {
+        pull: boolean;
+        triage: boolean;
+        push: boolean;
+        maintain: boolean;
+        admin: boolean;
+      };
+      /** Format: uri */
+      url: string;
+      /** Format: uri */
+      html_url: string;
+      members_url: string;
+      /** Format: uri */
+      repositories_url: string;
+      /** @enum {string} */
+      type?: "enterprise" | "organization";
+      /** @enum {string} */
+      access_source?: "direct" | "organization" | "enterprise";
+      organization_id?: number;
+      enterprise_id?: number;
+      parent: components["schemas"]["nullable-team-simple"];
+    };
+    /** @description GitHub's validation error body. */
+    "validation-error": {
+      message: string;
+      documentation_url: string;
+      errors?: {
+        resource?: string;
+        field?: string;
+        message?: string;
+        code: string;
+        index?: number;
+        value?: (string | null) | (number | null) | (string[] | null);
+      }[];
+    };
+    /** @description GitHub's short validation error body. */
+    "validation-error-simple": {
+      message: string;
+      documentation_url: string;
+      errors?: string[];
+    };
+  };
+  responses: {
+    /** @description The request was malformed. */
+    bad_request: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["basic-error"];
+        "application/scim+json": components["schemas"]["scim-error"];
+      };
+    };
+    /** @description The current setting does not allow this change. */
+    conflict: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["basic-error"];
+      };
+    };
+    /** @description The token lacks the scope or role this needs, or a policy blocks it. */
+    forbidden: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["basic-error"];
+      };
+    };
+    /** @description GitHub failed to answer. */
+    internal_error: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["basic-error"];
+      };
+    };
+    /** @description Done; no body. */
+    no_content: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content?: never;
+    };
+    /** @description The resource does not exist or the token cannot see it. */
+    not_found: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["basic-error"];
+      };
+    };
+    /** @description No valid token was sent. */
+    requires_authentication: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["basic-error"];
+      };
+    };
+    /** @description The request body is too large. */
+    too_large: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["basic-error"];
+      };
+    };
+    /** @description The Copilot Metrics API access policy is off for this organization or enterprise. */
+    usage_metrics_api_disabled: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["basic-error"];
+      };
+    };
+    /** @description The request failed validation (or too many were sent). */
+    validation_failed: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["validation-error"];
+      };
+    };
+    /** @description The request failed validation (or too many were sent). */
+    validation_failed_simple: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["validation-error-simple"];
+      };
+    };
+  };
+  parameters: {
+    /** @description Cursor from a Link header: return records after it. */
+    "audit-log-after": string;
+    /** @description Cursor from a Link header: return records before it. */
+    "audit-log-before": string;
+    /** @description `desc` (newest first, the default) or `asc`. */
+    "audit-log-order": "desc" | "asc";
+    /** @description The report day, `YYYY-MM-DD` (UTC). */
+    day: string;
+    /** @description The enterprise's slug (or its numeric id). */
+    enterprise: string;
+    /** @description The enterprise team's slug. */
+    "enterprise-team-slug": string;
+    /** @description The organization's login, case-insensitive. */
+    org: string;
+    /** @description The repository owner's login, case-insensitive. */
+    owner: string;
+    /** @description 1-based page number. */
+    page: number;
+    /** @description Results per page, at most 100. */
+    "per-page": number;
+    /** @description The repository name without `.git`, case-insensitive. */
+    repo: string;
+    /** @description The repository's numeric id. */
+    "repository-id": number;
+    /** @description The team's slug. */
+    "team-slug": string;
+    /** @description The user's login, case-insensitive. */
+    username: string;
+  };
+  requestBodies: never;
+  headers: {
+    /** @description Pagination links (`rel="next"`, `"prev"`, `"first"`, `"last"`), RFC 8288. */
+    link: string;
+  };
+  pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    "copilot/list-copilot-seats-for-enterprise": {
-        parameters: {
-            query?: {
-                page?: components["parameters"]["page"];
-                per_page?: number;
-            };
-            header?: never;
-            path: {
-                enterprise: components["parameters"]["enterprise"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    Link: components["headers"]["link"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        total_seats?: number;
-                        seats?: components["schemas"]["copilot-seat-details"][];
-                    };
-                };
-            };
-            401: components["responses"]["requires_authentication"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            500: components["responses"]["internal_error"];
-        };
+  "copilot/list-copilot-seats-for-enterprise": {
+    parameters: {
+      query?: {
+        /** @description 1-based page number. */
+        page?: components["parameters"]["page"];
+        /** @description Results per page (at most 100 unless noted). */
+        per_page?: number;
+      };
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
     };
-    "copilot/add-copilot-seats-for-enterprise-teams": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                enterprise: components["parameters"]["enterprise"];
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          Link: components["headers"]["link"];
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": {
-                    selected_enterprise_teams: string[];
-                };
-            };
+        content: {
+          "application/json": {
+            total_seats?: number;
+            seats?: components["schemas"]["copilot-seat-details"][];
+          };
         };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        seats_created: number;
-                    };
-                };
-            };
-            401: components["responses"]["requires_authentication"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            500: components["responses"]["internal_error"];
-        };
+      };
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
     };
-    "copilot/cancel-copilot-seats-for-enterprise-teams": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                enterprise: components["parameters"]["enterprise"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    selected_enterprise_teams: string[];
-                };
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        seats_cancelled: number;
-                    };
-                };
-            };
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        message?: string;
-                    };
-                };
-            };
-            401: components["responses"]["requires_authentication"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            500: components["responses"]["internal_error"];
-        };
+  };
+  "copilot/add-copilot-seats-for-enterprise-teams": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
     };
-    "copilot/add-copilot-seats-for-enterprise-users": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                enterprise: components["parameters"]["enterprise"];
-            };
-            cookie?: never;
+    requestBody: {
+      content: {
+        "application/json": {
+          selected_enterprise_teams: string[];
         };
-        requestBody: {
-            content: {
-                "application/json": {
-                    selected_usernames: string[];
-                };
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        seats_created: number;
-                    };
-                };
-            };
-            401: components["responses"]["requires_authentication"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            500: components["responses"]["internal_error"];
-        };
+      };
     };
-    "copilot/cancel-copilot-seats-for-enterprise-users": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                enterprise: components["parameters"]["enterprise"];
-            };
-            cookie?: never;
+    responses: {
+      /** @description Seats created or refreshed. */
+      201: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": {
-                    selected_usernames: string[];
-                };
-            };
+        content: {
+          "application/json": {
+            seats_created: number;
+          };
         };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        seats_cancelled: number;
-                    };
-                };
-            };
-            401: components["responses"]["requires_authentication"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            500: components["responses"]["internal_error"];
+      };
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      /** @description Copilot Business, billing or the suggestion-matching policy is not set up for the enterprise. */
+      422: {
+        headers: {
+          [name: string]: unknown;
         };
+        content?: never;
+      };
+      500: components["responses"]["internal_error"];
     };
-    "copilot/copilot-content-exclusion-for-enterprise": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                enterprise: components["parameters"]["enterprise"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["copilot-enterprise-content-exclusion-details"];
-                };
-            };
-            401: components["responses"]["requires_authentication"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            500: components["responses"]["internal_error"];
-        };
+  };
+  "copilot/cancel-copilot-seats-for-enterprise-teams": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
     };
-    "copilot/set-copilot-content-exclusion-for-enterprise": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                enterprise: components["parameters"]["enterprise"];
-            };
-            cookie?: never;
+    requestBody: {
+      content: {
+        "application/json": {
+          selected_enterprise_teams: string[];
         };
-        requestBody: {
-            content: {
-                "application/json": {
-                    [key: string]: (string | {
-                        ifAnyMatch: string[];
-                    } | {
-                        ifNoneMatch: string[];
-                    })[];
-                };
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        message?: string;
-                    };
-                };
-            };
-            401: components["responses"]["requires_authentication"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            413: components["responses"]["too_large"];
-            422: components["responses"]["validation_failed_simple"];
-            500: components["responses"]["internal_error"];
-        };
+      };
     };
-    "copilot/get-copilot-custom-agents-for-enterprise": {
-        parameters: {
-            query?: {
-                per_page?: components["parameters"]["per-page"];
-                page?: components["parameters"]["page"];
-            };
-            header?: never;
-            path: {
-                enterprise: components["parameters"]["enterprise"];
-            };
-            cookie?: never;
+    responses: {
+      /** @description The seats were marked pending cancellation. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        custom_agents?: {
-                            name?: string;
-                            file_path?: string;
-                            url?: string;
-                        }[] | null;
-                    };
-                };
-            };
-            401: components["responses"]["requires_authentication"];
-            403: components["responses"]["forbidden"];
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        message?: string;
-                    };
-                };
-            };
-            500: components["responses"]["internal_error"];
+        content: {
+          "application/json": {
+            seats_cancelled: number;
+          };
         };
+      };
+      /** @description Accepted; GitHub finishes the change in the background. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            message?: string;
+          };
+        };
+      };
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      /** @description Copilot Business, billing or the suggestion-matching policy is not set up for the enterprise. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      500: components["responses"]["internal_error"];
     };
-    "copilot/get-copilot-custom-agents-source-for-enterprise": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                enterprise: components["parameters"]["enterprise"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        organization: {
-                            id: number;
-                            login: string;
-                        } | null;
-                        repository: {
-                            id: number;
-                            name: string;
-                            full_name: string;
-                        } | null;
-                    };
-                };
-            };
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-        };
+  };
+  "copilot/add-copilot-seats-for-enterprise-users": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
     };
-    "copilot/set-copilot-custom-agents-source-for-enterprise": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                enterprise: components["parameters"]["enterprise"];
-            };
-            cookie?: never;
+    requestBody: {
+      content: {
+        "application/json": {
+          selected_usernames: string[];
         };
-        requestBody: {
-            content: {
-                "application/json": {
-                    organization_id: number;
-                    /** @default true */
-                    create_ruleset?: boolean;
-                };
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        organization?: {
-                            id?: number;
-                            login?: string;
-                            avatar_url?: string;
-                        };
-                        repository?: {
-                            id?: number;
-                            name?: string;
-                            full_name?: string;
-                        };
-                        ruleset?: {
-                            id?: number;
-                            name?: string;
-                            enforcement?: string;
-                        };
-                    };
-                };
-            };
-            401: components["responses"]["requires_authentication"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        message?: string;
-                    };
-                };
-            };
-            500: components["responses"]["internal_error"];
-        };
+      };
     };
-    "copilot/delete-copilot-custom-agents-source-for-enterprise": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                enterprise: components["parameters"]["enterprise"];
-            };
-            cookie?: never;
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["basic-error"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["basic-error"];
-                };
-            };
+        content: {
+          "application/json": {
+            seats_created: number;
+          };
         };
+      };
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      /** @description Copilot is not set up for the enterprise, or its access setting gives Copilot to everyone or is unconfigured. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      500: components["responses"]["internal_error"];
     };
-    "copilot/copilot-enterprise-one-day-usage-metrics": {
-        parameters: {
-            query: {
-                day: components["parameters"]["day"];
-            };
-            header?: never;
-            path: {
-                enterprise: components["parameters"]["enterprise"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["copilot-usage-metrics-1-day-report"];
-                };
-            };
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            500: components["responses"]["internal_error"];
-        };
+  };
+  "copilot/cancel-copilot-seats-for-enterprise-users": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
     };
-    "copilot/copilot-enterprise-usage-metrics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                enterprise: components["parameters"]["enterprise"];
-            };
-            cookie?: never;
+    requestBody: {
+      content: {
+        "application/json": {
+          selected_usernames: string[];
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["copilot-usage-metrics-28-day-report"];
-                };
-            };
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            500: components["responses"]["internal_error"];
-        };
+      };
     };
-    "copilot/copilot-enterprise-repos-one-day-report": {
-        parameters: {
-            query: {
-                day: components["parameters"]["day"];
-            };
-            header?: never;
-            path: {
-                enterprise: components["parameters"]["enterprise"];
-            };
-            cookie?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["copilot-usage-metrics-1-day-report"];
-                };
-            };
-            204: components["responses"]["no_content"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            500: components["responses"]["internal_error"];
+        content: {
+          "application/json": {
+            seats_cancelled: number;
+          };
         };
+      };
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      /** @description Copilot is not set up for the enterprise, or its access setting gives Copilot to everyone or is unconfigured. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      500: components["responses"]["internal_error"];
     };
-    "copilot/copilot-enterprise-user-teams-one-day-report": {
-        parameters: {
-            query: {
-                day: components["parameters"]["day"];
-            };
-            header?: never;
-            path: {
-                enterprise: components["parameters"]["enterprise"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["copilot-usage-metrics-1-day-report"];
-                };
-            };
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            500: components["responses"]["internal_error"];
-        };
+  };
+  "copilot/copilot-content-exclusion-for-enterprise": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
     };
-    "copilot/copilot-users-one-day-usage-metrics": {
-        parameters: {
-            query: {
-                day: components["parameters"]["day"];
-            };
-            header?: never;
-            path: {
-                enterprise: components["parameters"]["enterprise"];
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["copilot-usage-metrics-1-day-report"];
-                };
-            };
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            500: components["responses"]["internal_error"];
+        content: {
+          "application/json": components["schemas"]["copilot-enterprise-content-exclusion-details"];
         };
+      };
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
     };
-    "copilot/copilot-users-usage-metrics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                enterprise: components["parameters"]["enterprise"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["copilot-usage-metrics-28-day-report"];
-                };
-            };
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            500: components["responses"]["internal_error"];
-        };
+  };
+  "copilot/set-copilot-content-exclusion-for-enterprise": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
     };
-    "copilot/set-enterprise-coding-agent-policy": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                enterprise: components["parameters"]["enterprise"];
-            };
-            cookie?: never;
+    requestBody: {
+      content: {
+        "application/json": {
+          [key: string]: (
+            | string
+            | {
+                ifAnyMatch: string[];
+              }
+            | {
+                ifNoneMatch: string[];
+              }
+          )[];
         };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @enum {string} */
-                    policy_state: "enabled_for_all_orgs" | "disabled_for_all_orgs" | "enabled_for_selected_orgs" | "configured_by_org_admins";
-                };
-            };
-        };
-        responses: {
-            204: components["responses"]["no_content"];
-            400: components["responses"]["bad_request"];
-        };
+      };
     };
-    "copilot/add-organizations-to-enterprise-coding-agent-policy": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                enterprise: components["parameters"]["enterprise"];
-            };
-            cookie?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": {
-                    organizations?: string[];
-                    custom_properties?: {
-                        property_name: string;
-                        values: string[];
-                    }[];
-                };
-            };
+        content: {
+          "application/json": {
+            message?: string;
+          };
         };
-        responses: {
-            204: components["responses"]["no_content"];
-            400: components["responses"]["bad_request"];
-        };
+      };
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      413: components["responses"]["too_large"];
+      422: components["responses"]["validation_failed_simple"];
+      500: components["responses"]["internal_error"];
     };
-    "copilot/remove-organizations-from-enterprise-coding-agent-policy": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                enterprise: components["parameters"]["enterprise"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    organizations?: string[];
-                    custom_properties?: {
-                        property_name: string;
-                        values: string[];
-                    }[];
-                };
-            };
-        };
-        responses: {
-            204: components["responses"]["no_content"];
-            400: components["responses"]["bad_request"];
-        };
+  };
+  "copilot/get-copilot-custom-agents-for-enterprise": {
+    parameters: {
+      query?: {
+        /** @description Results per page, at most 100. */
+        per_page?: components["parameters"]["per-page"];
+        /** @description 1-based page number. */
+        page?: components["parameters"]["page"];
+      };
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
     };
-    "copilot/get-usage-records": {
-        parameters: {
-            query?: {
-                phrase?: string;
-                per_page?: number;
-                after?: components["parameters"]["audit-log-after"];
-                before?: components["parameters"]["audit-log-before"];
-                order?: components["parameters"]["audit-log-order"];
-            };
-            header?: never;
-            path: {
-                enterprise: components["parameters"]["enterprise"];
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    Link: components["headers"]["link"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": ({
-                        type?: string;
-                        user_id?: number;
-                        enterprise_id?: number;
-                        github_request_id?: string;
-                        endpoint?: string;
-                        body?: string;
-                        "@timestamp"?: number;
-                        event_id?: string;
-                    } & {
-                        [key: string]: unknown;
-                    })[];
-                };
-            };
-            400: components["responses"]["bad_request"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            422: components["responses"]["validation_failed"];
+        content: {
+          "application/json": {
+            custom_agents?:
+              | {
+                  name?: string;
+                  file_path?: string;
+                  url?: string;
+                }[]
+              | null;
+          };
         };
+      };
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      /** @description The enterprise or its configured source repository was not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            message?: string;
+          };
+        };
+      };
+      500: components["responses"]["internal_error"];
     };
-    "copilot/get-copilot-seat-details-for-enterprise-user": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                enterprise: components["parameters"]["enterprise"];
-                username: components["parameters"]["username"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        total_seats?: number;
-                        seats?: components["schemas"]["copilot-seat-details"][];
-                    };
-                };
-            };
-            401: components["responses"]["requires_authentication"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            500: components["responses"]["internal_error"];
-        };
+  };
+  "copilot/get-copilot-custom-agents-source-for-enterprise": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
     };
-    "copilot/get-copilot-organization-details": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                org: components["parameters"]["org"];
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["copilot-organization-details"];
-                };
-            };
-            401: components["responses"]["requires_authentication"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            500: components["responses"]["internal_error"];
+        content: {
+          "application/json": {
+            organization: {
+              id: number;
+              login: string;
+            } | null;
+            repository: {
+              id: number;
+              name: string;
+              full_name: string;
+            } | null;
+          };
         };
+      };
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
     };
-    "copilot/list-copilot-seats": {
-        parameters: {
-            query?: {
-                page?: components["parameters"]["page"];
-                per_page?: number;
-            };
-            header?: never;
-            path: {
-                org: components["parameters"]["org"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    Link: components["headers"]["link"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        total_seats?: number;
-                        seats?: components["schemas"]["copilot-seat-details"][];
-                    };
-                };
-            };
-            401: components["responses"]["requires_authentication"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            500: components["responses"]["internal_error"];
-        };
+  };
+  "copilot/set-copilot-custom-agents-source-for-enterprise": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
     };
-    "copilot/add-copilot-seats-for-teams": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                org: components["parameters"]["org"];
-            };
-            cookie?: never;
+    requestBody: {
+      content: {
+        "application/json": {
+          organization_id: number;
+          /** @default true */
+          create_ruleset?: boolean;
         };
-        requestBody: {
-            content: {
-                "application/json": {
-                    selected_teams: string[];
-                };
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        seats_created: number;
-                    };
-                };
-            };
-            401: components["responses"]["requires_authentication"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            500: components["responses"]["internal_error"];
-        };
+      };
     };
-    "copilot/cancel-copilot-seat-assignment-for-teams": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                org: components["parameters"]["org"];
-            };
-            cookie?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": {
-                    selected_teams: string[];
-                };
+        content: {
+          "application/json": {
+            organization?: {
+              id?: number;
+              login?: string;
+              avatar_url?: string;
             };
+            repository?: {
+              id?: number;
+              name?: string;
+              full_name?: string;
+            };
+            ruleset?: {
+              id?: number;
+              name?: string;
+              enforcement?: string;
+            };
+          };
         };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        seats_cancelled: number;
-                    };
-                };
-            };
-            401: components["responses"]["requires_authentication"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            500: components["responses"]["internal_error"];
+      };
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      /** @description The organization id is missing, not in the enterprise, or has no `.github-private` repository. */
+      422: {
+        headers: {
+          [name: string]: unknown;
         };
+        content: {
+          "application/json": {
+            message?: string;
+          };
+        };
+      };
+      500: components["responses"]["internal_error"];
     };
-    "copilot/add-copilot-seats-for-users": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                org: components["parameters"]["org"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    selected_usernames: string[];
-                };
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        seats_created: number;
-                    };
-                };
-            };
-            401: components["responses"]["requires_authentication"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            500: components["responses"]["internal_error"];
-        };
+  };
+  "copilot/delete-copilot-custom-agents-source-for-enterprise": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
     };
-    "copilot/cancel-copilot-seat-assignment-for-users": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                org: components["parameters"]["org"];
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description No content. */
+      204: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": {
-                    selected_usernames: string[];
-                };
-            };
+        content?: never;
+      };
+      /** @description The token lacks the scope or role this needs, or a policy blocks it. */
+      403: {
+        headers: {
+          [name: string]: unknown;
         };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        seats_cancelled: number;
-                    };
-                };
-            };
-            401: components["responses"]["requires_authentication"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            500: components["responses"]["internal_error"];
+        content: {
+          "application/json": components["schemas"]["basic-error"];
         };
+      };
+      /** @description The enterprise was not found, the feature is off, or no source is configured. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["basic-error"];
+        };
+      };
     };
-    "copilot/get-copilot-coding-agent-permissions-organization": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                org: components["parameters"]["org"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        enabled_repositories: "all" | "selected" | "none";
-                        selected_repositories_url?: string;
-                    };
-                };
-            };
-            401: components["responses"]["requires_authentication"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            500: components["responses"]["internal_error"];
-        };
+  };
+  "copilot/copilot-metrics-for-enterprise": {
+    parameters: {
+      query?: {
+        /** @description First day to include, ISO 8601 (`YYYY-MM-DD` or a timestamp), UTC. */
+        since?: string;
+        /** @description Last day to include, ISO 8601, UTC. */
+        until?: string;
+        /** @description 1-based page number. */
+        page?: components["parameters"]["page"];
+        /** @description Results per page (at most 100 unless noted). */
+        per_page?: number;
+      };
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
     };
-    "copilot/set-copilot-coding-agent-permissions-organization": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                org: components["parameters"]["org"];
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @enum {string} */
-                    enabled_repositories: "all" | "selected" | "none";
-                };
-            };
+        content: {
+          "application/json": components["schemas"]["copilot-usage-metrics-day"][];
         };
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            401: components["responses"]["requires_authentication"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            422: components["responses"]["validation_failed"];
-            500: components["responses"]["internal_error"];
-        };
+      };
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      422: components["responses"]["usage_metrics_api_disabled"];
+      500: components["responses"]["internal_error"];
     };
-    "copilot/list-copilot-coding-agent-selected-repositories-for-organization": {
-        parameters: {
-            query?: {
-                per_page?: components["parameters"]["per-page"];
-                page?: components["parameters"]["page"];
-            };
-            header?: never;
-            path: {
-                org: components["parameters"]["org"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        total_count: number;
-                        repositories: components["schemas"]["minimal-repository"][];
-                    };
-                };
-            };
-            401: components["responses"]["requires_authentication"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            409: components["responses"]["conflict"];
-            500: components["responses"]["internal_error"];
-        };
+  };
+  "copilot/copilot-enterprise-one-day-usage-metrics": {
+    parameters: {
+      query: {
+        /** @description The report day, `YYYY-MM-DD` (UTC). */
+        day: components["parameters"]["day"];
+      };
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
     };
-    "copilot/set-copilot-coding-agent-selected-repositories-for-organization": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                org: components["parameters"]["org"];
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": {
-                    selected_repository_ids: number[];
-                };
-            };
+        content: {
+          "application/json": components["schemas"]["copilot-usage-metrics-1-day-report"];
         };
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            401: components["responses"]["requires_authentication"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            409: components["responses"]["conflict"];
-            422: components["responses"]["validation_failed"];
-            500: components["responses"]["internal_error"];
-        };
+      };
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
     };
-    "copilot/enable-copilot-coding-agent-for-repository-in-organization": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                org: components["parameters"]["org"];
-                repository_id: components["parameters"]["repository-id"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            401: components["responses"]["requires_authentication"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            409: components["responses"]["conflict"];
-            422: components["responses"]["validation_failed"];
-            500: components["responses"]["internal_error"];
-        };
+  };
+  "copilot/copilot-enterprise-usage-metrics": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
     };
-    "copilot/disable-copilot-coding-agent-for-repository-in-organization": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                org: components["parameters"]["org"];
-                repository_id: components["parameters"]["repository-id"];
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            401: components["responses"]["requires_authentication"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            409: components["responses"]["conflict"];
-            500: components["responses"]["internal_error"];
+        content: {
+          "application/json": components["schemas"]["copilot-usage-metrics-28-day-report"];
         };
+      };
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
     };
-    "copilot/copilot-content-exclusion-for-organization": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                org: components["parameters"]["org"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["copilot-organization-content-exclusion-details"];
-                };
-            };
-            401: components["responses"]["requires_authentication"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            500: components["responses"]["internal_error"];
-        };
+  };
+  "copilot/copilot-enterprise-repos-one-day-report": {
+    parameters: {
+      query: {
+        /** @description The report day, `YYYY-MM-DD` (UTC). */
+        day: components["parameters"]["day"];
+      };
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
     };
-    "copilot/set-copilot-content-exclusion-for-organization": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                org: components["parameters"]["org"];
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": {
-                    [key: string]: (string | {
-                        ifAnyMatch: string[];
-                    } | {
-                        ifNoneMatch: string[];
-                    })[];
-                };
-            };
+        content: {
+          "application/json": components["schemas"]["copilot-usage-metrics-1-day-report"];
         };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        message?: string;
-                    };
-                };
-            };
-            401: components["responses"]["requires_authentication"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            413: components["responses"]["too_large"];
-            422: components["responses"]["validation_failed_simple"];
-            500: components["responses"]["internal_error"];
+      };
+      /** @description The report for that day has not been generated yet. */
+      204: {
+        headers: {
+          [name: string]: unknown;
         };
+        content?: never;
+      };
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
     };
-    "copilot/copilot-organization-one-day-usage-metrics": {
-        parameters: {
-            query: {
-                day: components["parameters"]["day"];
-            };
-            header?: never;
-            path: {
-                org: components["parameters"]["org"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["copilot-usage-metrics-1-day-report"];
-                };
-            };
-            204: components["responses"]["no_content"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            500: components["responses"]["internal_error"];
-        };
+  };
+  "copilot/copilot-enterprise-user-teams-one-day-report": {
+    parameters: {
+      query: {
+        /** @description The report day, `YYYY-MM-DD` (UTC). */
+        day: components["parameters"]["day"];
+      };
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
     };
-    "copilot/copilot-organization-usage-metrics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                org: components["parameters"]["org"];
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["copilot-usage-metrics-28-day-report"];
-                };
-            };
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            500: components["responses"]["internal_error"];
+        content: {
+          "application/json": components["schemas"]["copilot-usage-metrics-1-day-report"];
         };
+      };
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
     };
-    "copilot/copilot-organization-repos-one-day-report": {
-        parameters: {
-            query: {
-                day: components["parameters"]["day"];
-            };
-            header?: never;
-            path: {
-                org: components["parameters"]["org"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["copilot-usage-metrics-1-day-report"];
-                };
-            };
-            204: components["responses"]["no_content"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            500: components["responses"]["internal_error"];
-        };
+  };
+  "copilot/copilot-users-one-day-usage-metrics": {
+    parameters: {
+      query: {
+        /** @description The report day, `YYYY-MM-DD` (UTC). */
+        day: components["parameters"]["day"];
+      };
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
     };
-    "copilot/copilot-organization-user-teams-one-day-report": {
-        parameters: {
-            query: {
-                day: components["parameters"]["day"];
-            };
-            header?: never;
-            path: {
-                org: components["parameters"]["org"];
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["copilot-usage-metrics-1-day-report"];
-                };
-            };
-            204: components["responses"]["no_content"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            500: components["responses"]["internal_error"];
+        content: {
+          "application/json": components["schemas"]["copilot-usage-metrics-1-day-report"];
         };
+      };
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
     };
-    "copilot/copilot-organization-users-one-day-usage-metrics": {
-        parameters: {
-            query: {
-                day: components["parameters"]["day"];
-            };
-            header?: never;
-            path: {
-                org: components["parameters"]["org"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["copilot-usage-metrics-1-day-report"];
-                };
-            };
-            204: components["responses"]["no_content"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            500: components["responses"]["internal_error"];
-        };
+  };
+  "copilot/copilot-users-usage-metrics": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
     };
-    "copilot/copilot-organization-users-usage-metrics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                org: components["parameters"]["org"];
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["copilot-usage-metrics-28-day-report"];
-                };
-            };
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            500: components["responses"]["internal_error"];
+        content: {
+          "application/json": components["schemas"]["copilot-usage-metrics-28-day-report"];
         };
+      };
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
     };
-    "copilot/get-copilot-seat-details-for-user": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                org: components["parameters"]["org"];
-                username: components["parameters"]["username"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["copilot-seat-details"];
-                };
-            };
-            401: components["responses"]["requires_authentication"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            500: components["responses"]["internal_error"];
-        };
+  };
+  "copilot/set-enterprise-coding-agent-policy": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
     };
-    "copilot/get-copilot-cloud-agent-configuration": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                owner: components["parameters"]["owner"];
-                repo: components["parameters"]["repo"];
-            };
-            cookie?: never;
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {string} */
+          policy_state:
+            | "enabled_for_all_orgs"
+            | "disabled_for_all_orgs"
+            | "enabled_for_selected_orgs"
+            | "configured_by_org_admins";
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        mcp_configuration: {
-                            [key: string]: unknown;
-                        } | null;
-                        enabled_tools: {
-                            codeql: boolean;
-                            copilot_code_review: boolean;
-                            secret_scanning: boolean;
-                            dependency_vulnerability_checks: boolean;
-                        };
-                        require_actions_workflow_approval: boolean;
-                        is_firewall_enabled: boolean;
-                        is_firewall_recommended_allowlist_enabled: boolean;
-                        custom_allowlist: string[];
-                        is_automations_enabled: boolean;
-                        require_write_access_for_automation_triggers: boolean;
-                    };
-                };
-            };
-            401: components["responses"]["requires_authentication"];
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            500: components["responses"]["internal_error"];
-        };
+      };
     };
-    "copilot/copilot-metrics-for-enterprise": {
-        parameters: {
-            query?: {
-                since?: string;
-                until?: string;
-                page?: components["parameters"]["page"];
-                per_page?: number;
-            };
-            header?: never;
-            path: {
-                enterprise: components["parameters"]["enterprise"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["copilot-usage-metrics-day"][];
-                };
-            };
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            422: components["responses"]["usage_metrics_api_disabled"];
-            500: components["responses"]["internal_error"];
-        };
+    responses: {
+      204: components["responses"]["no_content"];
+      400: components["responses"]["bad_request"];
     };
-    "copilot/copilot-metrics-for-enterprise-team": {
-        parameters: {
-            query?: {
-                since?: string;
-                until?: string;
-                page?: components["parameters"]["page"];
-                per_page?: number;
-            };
-            header?: never;
-            path: {
-                enterprise: components["parameters"]["enterprise"];
-                team_slug: components["parameters"]["enterprise-team-slug"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["copilot-usage-metrics-day"][];
-                };
-            };
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            422: components["responses"]["usage_metrics_api_disabled"];
-            500: components["responses"]["internal_error"];
-        };
+  };
+  "copilot/add-organizations-to-enterprise-coding-agent-policy": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
     };
-    "copilot/copilot-metrics-for-organization": {
-        parameters: {
-            query?: {
-                since?: string;
-                until?: string;
-                page?: components["parameters"]["page"];
-                per_page?: number;
-            };
-            header?: never;
-            path: {
-                org: components["parameters"]["org"];
-            };
-            cookie?: never;
+    requestBody: {
+      content: {
+        "application/json": {
+          organizations?: string[];
+          custom_properties?: {
+            property_name: string;
+            values: string[];
+          }[];
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["copilot-usage-metrics-day"][];
-                };
-            };
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            422: components["responses"]["usage_metrics_api_disabled"];
-            500: components["responses"]["internal_error"];
-        };
+      };
     };
-    "copilot/copilot-metrics-for-team": {
-        parameters: {
-            query?: {
-                since?: string;
-                until?: string;
-                page?: components["parameters"]["page"];
-                per_page?: number;
-            };
-            header?: never;
-            path: {
-                org: components["parameters"]["org"];
-                team_slug: components["parameters"]["team-slug"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["copilot-usage-metrics-day"][];
-                };
-            };
-            403: components["responses"]["forbidden"];
-            404: components["responses"]["not_found"];
-            422: components["responses"]["usage_metrics_api_disabled"];
-            500: components["responses"]["internal_error"];
-        };
+    responses: {
+      204: components["responses"]["no_content"];
+      400: components["responses"]["bad_request"];
     };
+  };
+  "copilot/remove-organizations-from-enterprise-coding-agent-policy": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          organizations?: string[];
+          custom_properties?: {
+            property_name: string;
+            values: string[];
+          }[];
+        };
+      };
+    };
+    responses: {
+      204: components["responses"]["no_content"];
+      400: components["responses"]["bad_request"];
+    };
+  };
+  "copilot/get-usage-records": {
+    parameters: {
+      query?: {
+        /** @description Search phrase; qualifiers `type` (request or response), `user_id` and `created`. */
+        phrase?: string;
+        /** @description Results per page (at most 100 unless noted). */
+        per_page?: number;
+        /** @description Cursor from a Link header: return records after it. */
+        after?: components["parameters"]["audit-log-after"];
+        /** @description Cursor from a Link header: return records before it. */
+        before?: components["parameters"]["audit-log-before"];
+        /** @description `desc` (newest first, the default) or `asc`. */
+        order?: components["parameters"]["audit-log-order"];
+      };
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          Link: components["headers"]["link"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": ({
+            type?: string;
+            user_id?: number;
+            enterprise_id?: number;
+            github_request_id?: string;
+            endpoint?: string;
+            body?: string;
+            "@timestamp"?: number;
+            event_id?: string;
+          } & {
+            [key: string]: unknown;
+          })[];
+        };
+      };
+      400: components["responses"]["bad_request"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      422: components["responses"]["validation_failed"];
+    };
+  };
+  "copilot/get-copilot-seat-details-for-enterprise-user": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+        /** @description The user's login, case-insensitive. */
+        username: components["parameters"]["username"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            total_seats?: number;
+            seats?: components["schemas"]["copilot-seat-details"][];
+          };
+        };
+      };
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      /** @description The enterprise has no Copilot Business or Enterprise subscription. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      500: components["responses"]["internal_error"];
+    };
+  };
+  "copilot/copilot-metrics-for-enterprise-team": {
+    parameters: {
+      query?: {
+        /** @description First day to include, ISO 8601 (`YYYY-MM-DD` or a timestamp), UTC. */
+        since?: string;
+        /** @description Last day to include, ISO 8601, UTC. */
+        until?: string;
+        /** @description 1-based page number. */
+        page?: components["parameters"]["page"];
+        /** @description Results per page (at most 100 unless noted). */
+        per_page?: number;
+      };
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+        /** @description The enterprise team's slug. */
+        team_slug: components["parameters"]["enterprise-team-slug"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["copilot-usage-metrics-day"][];
+        };
+      };
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      422: components["responses"]["usage_metrics_api_disabled"];
+      500: components["responses"]["internal_error"];
+    };
+  };
+  "copilot/get-copilot-organization-details": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["copilot-organization-details"];
+        };
+      };
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      /** @description The organization's payment method has a problem. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      500: components["responses"]["internal_error"];
+    };
+  };
+  "copilot/list-copilot-seats": {
+    parameters: {
+      query?: {
+        /** @description 1-based page number. */
+        page?: components["parameters"]["page"];
+        /** @description Results per page (at most 100 unless noted). */
+        per_page?: number;
+      };
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          Link: components["headers"]["link"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            total_seats?: number;
+            seats?: components["schemas"]["copilot-seat-details"][];
+          };
+        };
+      };
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
+    };
+  };
+  "copilot/add-copilot-seats-for-teams": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          selected_teams: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            seats_created: number;
+          };
+        };
+      };
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      /** @description Copilot is not set up for the organization (plan, billing or suggestion-matching policy), or `seat_management_setting` is not `assign_selected`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      500: components["responses"]["internal_error"];
+    };
+  };
+  "copilot/cancel-copilot-seat-assignment-for-teams": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          selected_teams: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            seats_cancelled: number;
+          };
+        };
+      };
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      /** @description Copilot is not set up for the organization (plan, billing or suggestion-matching policy), or `seat_management_setting` is not `assign_selected`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      500: components["responses"]["internal_error"];
+    };
+  };
+  "copilot/add-copilot-seats-for-users": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          selected_usernames: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            seats_created: number;
+          };
+        };
+      };
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      /** @description Copilot is not set up for the organization (plan, billing or suggestion-matching policy), or `seat_management_setting` is not `assign_selected`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      500: components["responses"]["internal_error"];
+    };
+  };
+  "copilot/cancel-copilot-seat-assignment-for-users": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          selected_usernames: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            seats_cancelled: number;
+          };
+        };
+      };
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      /** @description Copilot is not set up for the organization, `seat_management_setting` is not `assign_selected`, or a named seat is held through a team. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      500: components["responses"]["internal_error"];
+    };
+  };
+  "copilot/get-copilot-coding-agent-permissions-organization": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            enabled_repositories: "all" | "selected" | "none";
+            selected_repositories_url?: string;
+          };
+        };
+      };
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
+    };
+  };
+  "copilot/set-copilot-coding-agent-permissions-organization": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {string} */
+          enabled_repositories: "all" | "selected" | "none";
+        };
+      };
+    };
+    responses: {
+      /** @description No content. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      422: components["responses"]["validation_failed"];
+      500: components["responses"]["internal_error"];
+    };
+  };
+  "copilot/list-copilot-coding-agent-selected-repositories-for-organization": {
+    parameters: {
+      query?: {
+        /** @description Results per page, at most 100. */
+        per_page?: components["parameters"]["per-page"];
+        /** @description 1-based page number. */
+        page?: components["parameters"]["page"];
+      };
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            total_count: number;
+            repositories: components["schemas"]["minimal-repository"][];
+          };
+        };
+      };
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      409: components["responses"]["conflict"];
+      500: components["responses"]["internal_error"];
+    };
+  };
+  "copilot/set-copilot-coding-agent-selected-repositories-for-organization": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          selected_repository_ids: number[];
+        };
+      };
+    };
+    responses: {
+      /** @description No content. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      409: components["responses"]["conflict"];
+      422: components["responses"]["validation_failed"];
+      500: components["responses"]["internal_error"];
+    };
+  };
+  "copilot/enable-copilot-coding-agent-for-repository-in-organization": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+        /** @description The repository's numeric id. */
+        repository_id: components["parameters"]["repository-id"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No content. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      409: components["responses"]["conflict"];
+      422: components["responses"]["validation_failed"];
+      500: components["responses"]["internal_error"];
+    };
+  };
+  "copilot/disable-copilot-coding-agent-for-repository-in-organization": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+        /** @description The repository's numeric id. */
+        repository_id: components["parameters"]["repository-id"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No content. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      409: components["responses"]["conflict"];
+      500: components["responses"]["internal_error"];
+    };
+  };
+  "copilot/copilot-content-exclusion-for-organization": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["copilot-organization-content-exclusion-details"];
+        };
+      };
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
+    };
+  };
+  "copilot/set-copilot-content-exclusion-for-organization": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          [key: string]: (
+            | string
+            | {
+                ifAnyMatch: string[];
+              }
+            | {
+                ifNoneMatch: string[];
+              }
+          )[];
+        };
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            message?: string;
+          };
+        };
+      };
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      413: components["responses"]["too_large"];
+      422: components["responses"]["validation_failed_simple"];
+      500: components["responses"]["internal_error"];
+    };
+  };
+  "copilot/copilot-metrics-for-organization": {
+    parameters: {
+      query?: {
+        /** @description First day to include, ISO 8601 (`YYYY-MM-DD` or a timestamp), UTC. */
+        since?: string;
+        /** @description Last day to include, ISO 8601, UTC. */
+        until?: string;
+        /** @description 1-based page number. */
+        page?: components["parameters"]["page"];
+        /** @description Results per page (at most 100 unless noted). */
+        per_page?: number;
+      };
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["copilot-usage-metrics-day"][];
+        };
+      };
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      422: components["responses"]["usage_metrics_api_disabled"];
+      500: components["responses"]["internal_error"];
+    };
+  };
+  "copilot/copilot-organization-one-day-usage-metrics": {
+    parameters: {
+      query: {
+        /** @description The report day, `YYYY-MM-DD` (UTC). */
+        day: components["parameters"]["day"];
+      };
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["copilot-usage-metrics-1-day-report"];
+        };
+      };
+      /** @description The report for that day has not been generated yet. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
+    };
+  };
+  "copilot/copilot-organization-usage-metrics": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["copilot-usage-metrics-28-day-report"];
+        };
+      };
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
+    };
+  };
+  "copilot/copilot-organization-repos-one-day-report": {
+    parameters: {
+      query: {
+        /** @description The report day, `YYYY-MM-DD` (UTC). */
+        day: components["parameters"]["day"];
+      };
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["copilot-usage-metrics-1-day-report"];
+        };
+      };
+      /** @description The report for that day has not been generated yet. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
+    };
+  };
+  "copilot/copilot-organization-user-teams-one-day-report": {
+    parameters: {
+      query: {
+        /** @description The report day, `YYYY-MM-DD` (UTC). */
+        day: components["parameters"]["day"];
+      };
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["copilot-usage-metrics-1-day-report"];
+        };
+      };
+      /** @description The report for that day has not been generated yet. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
+    };
+  };
+  "copilot/copilot-organization-users-one-day-usage-metrics": {
+    parameters: {
+      query: {
+        /** @description The report day, `YYYY-MM-DD` (UTC). */
+        day: components["parameters"]["day"];
+      };
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["copilot-usage-metrics-1-day-report"];
+        };
+      };
+      /** @description The report for that day has not been generated yet. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
+    };
+  };
+  "copilot/copilot-organization-users-usage-metrics": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["copilot-usage-metrics-28-day-report"];
+        };
+      };
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
+    };
+  };
+  "copilot/get-copilot-seat-details-for-user": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+        /** @description The user's login, case-insensitive. */
+        username: components["parameters"]["username"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["copilot-seat-details"];
+        };
+      };
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      /** @description The organization has no Copilot Business or Enterprise subscription, or the user's invitation is still pending. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      500: components["responses"]["internal_error"];
+    };
+  };
+  "copilot/copilot-metrics-for-team": {
+    parameters: {
+      query?: {
+        /** @description First day to include, ISO 8601 (`YYYY-MM-DD` or a timestamp), UTC. */
+        since?: string;
+        /** @description Last day to include, ISO 8601, UTC. */
+        until?: string;
+        /** @description 1-based page number. */
+        page?: components["parameters"]["page"];
+        /** @description Results per page (at most 100 unless noted). */
+        per_page?: number;
+      };
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+        /** @description The team's slug. */
+        team_slug: components["parameters"]["team-slug"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["copilot-usage-metrics-day"][];
+        };
+      };
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      422: components["responses"]["usage_metrics_api_disabled"];
+      500: components["responses"]["internal_error"];
+    };
+  };
+  "copilot/get-copilot-cloud-agent-configuration": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The repository owner's login, case-insensitive. */
+        owner: components["parameters"]["owner"];
+        /** @description The repository name without `.git`, case-insensitive. */
+        repo: components["parameters"]["repo"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            mcp_configuration: {
+              [key: string]: unknown;
+            } | null;
+            enabled_tools: {
+              codeql: boolean;
+              copilot_code_review: boolean;
+              secret_scanning: boolean;
+              dependency_vulnerability_checks: boolean;
+            };
+            require_actions_workflow_approval: boolean;
+            is_firewall_enabled: boolean;
+            is_firewall_recommended_allowlist_enabled: boolean;
+            custom_allowlist: string[];
+            is_automations_enabled: boolean;
+            require_write_access_for_automation_triggers: boolean;
+          };
+        };
+      };
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
+    };
+  };
 }

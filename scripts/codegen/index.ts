@@ -1,0 +1,40 @@
+/**
+ * Everything `npm run generate` derives from the spec, as file contents keyed
+ * by path (relative to the repository root). Pure apart from running the
+ * formatter, so `--check` can compare it with what is committed.
+ */
+import { emitAgreeTest } from "./emit-agree-test.js";
+import { emitOpenApiTypes } from "./emit-openapi-types.js";
+import { emitOperationsModule, TYPES_MODULE } from "./emit-operations.js";
+import { emitSchemasModule } from "./emit-schemas.js";
+import { formatTypeScript } from "./format.js";
+import { listOperations, type OpenApiDocument } from "./spec.js";
+
+export interface Generated {
+  files: Map<string, string>;
+  /** Spec problems worth a look that do not stop generation. */
+  warnings: string[];
+}
+
+export async function generate(doc: OpenApiDocument): Promise<Generated> {
+  const ops = listOperations(doc);
+  const warnings: string[] = [];
+  const unlabelled = ops.filter((op) => op.stabilityMissing).map((op) => op.id);
+  if (unlabelled.length > 0) {
+    warnings.push(
+      `${unlabelled.length} operation(s) lack x-stability; emitted as "ga" ` +
+        `(or "deprecated" when marked deprecated): ${unlabelled.join(", ")}`,
+    );
+  }
+  const schemas = emitSchemasModule(doc, ops);
+  const raw = new Map<string, string>([
+    ["generated/openapi.ts", await emitOpenApiTypes(doc)],
+    ["generated/schemas.ts", schemas.source],
+    ["generated/operations.ts", emitOperationsModule(ops, schemas.operations)],
+    ["generated/types.ts", TYPES_MODULE],
+    ["test/types/schemas-agree.test-d.ts", emitAgreeTest(ops, schemas.operations)],
+  ]);
+  const files = new Map<string, string>();
+  for (const [path, source] of raw) files.set(path, formatTypeScript(source, path));
+  return { files, warnings };
+}
