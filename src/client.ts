@@ -1,0 +1,118 @@
+/**
+ * `CopilotClient`: the entry point. Holds the options, one transport (auth,
+ * headers, retry, throttle) and one namespace object per API area.
+ *
+ * @see https://docs.github.com/en/enterprise-cloud@latest/rest/copilot
+ */
+import { operations } from "../generated/operations.js";
+import { RequestValidationError } from "./core/errors.js";
+import type { OperationMeta } from "./core/operation.js";
+import { OperationRunner } from "./core/runner.js";
+import type { HttpMethod, PathsWithMethod, RequestParams, RequestResult } from "./core/types.js";
+import type { ClientOptions, RequestOptions } from "./options.js";
+import { Billing } from "./resources/billing.js";
+import { ContentExclusion } from "./resources/content-exclusion.js";
+import { Metrics } from "./resources/metrics.js";
+import { Reports } from "./resources/reports.js";
+import { Seats } from "./resources/seats.js";
+import { Teams } from "./resources/teams.js";
+import { Transport } from "./transport/transport.js";
+
+let byRoute: Map<string, OperationMeta> | undefined;
+function operationAt(method: string, path: string): OperationMeta | undefined {
+  byRoute ??= new Map(
+    Object.values(operations as Record<string, OperationMeta>).map((meta) => [
+      `${meta.method} ${meta.path}`,
+      meta,
+    ]),
+  );
+  return byRoute.get(`${method.toUpperCase()} ${path}`);
+}
+
+/**
+ * A client of GitHub's Copilot REST API.
+ *
+ * ```ts
+ * const client = new CopilotClient({ auth: process.env.GITHUB_TOKEN });
+ * for await (const seat of client.seats.list({ org: "octo-org" })) console.log(seat.assignee?.login);
+ * ```
+ *
+ * @throws {RequestValidationError} from the constructor for a malformed or insecure `baseUrl`.
+ */
+export class CopilotClient {
+  /** Copilot billing: seat breakdown and policies. */
+  readonly billing: Billing;
+  /** Seat listing, lookup, assignment, and the idle-seat helpers. */
+  readonly seats: Seats;
+  /** Seat assignment through organization and enterprise teams. */
+  readonly teams: Teams;
+  /** Usage-metrics report links. */
+  readonly reports: Reports;
+  /** Usage metrics built on the reports, and the legacy endpoints. */
+  readonly metrics: Metrics;
+  /** Content-exclusion rules. */
+  readonly contentExclusion: ContentExclusion;
+  readonly #runner: OperationRunner;
+
+  constructor(options: ClientOptions = {}) {
+    this.#runner = new OperationRunner(new Transport(options), options);
+    this.billing = new Billing(this.#runner);
+    this.seats = new Seats(this.#runner);
+    this.teams = new Teams(this.#runner);
+    this.reports = new Reports(this.#runner);
+    this.metrics = new Metrics(this.#runner);
+    this.contentExclusion = new ContentExclusion(this.#runner);
+  }
+
+  /**
+   * The client's limiter, to share with another client using the same token:
+   * `new CopilotClient({ auth, throttle: { limiter: client.limiter } })`.
+   */
+  get limiter(): unknown {
+    return this.#runner.transport.policy.limiter;
+  }
+
+  /**
+   * Any operation of the bundled spec, by method and path template, with the same validation,
+   * previews, retry and throttling as the namespace methods. Resolves to the parsed body
+   * (`null` for a 204). List operations return their first page's body; use the namespaces
+   * for pagination.
+   *
+   * ```ts
+   * const billing = await client.request("get", "/orgs/{org}/copilot/billing", { org: "octo-org" });
+   * ```
+   *
+   * @throws {RequestValidationError} for a path/method not in the spec or bad parameters, before sending.
+   * Plus the operation's HTTP errors.
+   */
+  request<M extends HttpMethod, P extends PathsWithMethod<M>>(
+    method: M,
+    path: P,
+    params: RequestParams<M, P>,
+    options?: RequestOptions,
+  ): Promise<RequestResult<M, P>> {
+    const meta = operationAt(method, path);
+    if (!meta) {
+      return Promise.reject(
+        new RequestValidationError({
+          operation: `${method.toUpperCase()} ${path}`,
+          issues: [
+            {
+              path: [],
+              code: "unknown_operation",
+              message: "no such operation in the bundled spec",
+            },
+          ],
+        }),
+      );
+    }
+    try {
+      return this.#runner.send(
+        this.#runner.prepare(meta.id, params as Record<string, unknown>),
+        options,
+      ) as Promise<RequestResult<M, P>>;
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+}

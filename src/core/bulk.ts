@@ -1,0 +1,97 @@
+/**
+ * Bulk seat and team mutations. GitHub accepts at most 100 names per call
+ * (documented for selected_users / selected_teams), so longer lists are sent
+ * as batches of at most 100, deduplicated, in order, one after the other.
+ * Every batch is validated before the first is sent. A failure stops the run
+ * and throws {@link BulkOperationError} with each batch's status, so a rerun
+ * can resume only what is left.
+ *
+ * @see https://docs.github.com/en/rest/copilot/copilot-user-management
+ */
+import type { RequestOptions } from "../options.js";
+import { isUncertain } from "../resilience/outcome.js";
+import {
+  type BatchResult,
+  BulkOperationError,
+  CopilotError,
+  RequestValidationError,
+} from "./errors.js";
+import type { OperationRunner } from "./runner.js";
+import type { OperationId } from "./types.js";
+
+/** Most names GitHub accepts in one seat/team mutation. */
+export const MAX_BATCH = 100;
+
+/** Which body field holds the names, and which count the answer carries. */
+export interface BulkSpec {
+  operation: OperationId;
+  namesKey: "selected_usernames" | "selected_teams" | "selected_enterprise_teams";
+  /** Count summed across batches, e.g. `seats_created`. */
+  countKey: "seats_created" | "seats_cancelled";
+}
+
+/** Splits `names` into deduplicated batches of at most `size`, order kept. */
+export function toBatches(names: readonly string[], size = MAX_BATCH): string[][] {
+  const unique = [...new Set(names)];
+  const batches: string[][] = [];
+  for (let i = 0; i < unique.length; i += size) batches.push(unique.slice(i, i + size));
+  return batches;
+}
+
+function checkNames(spec: BulkSpec, names: unknown): string[] {
+  const fail = (message: string): never => {
+    throw new RequestValidationError({
+      operation: spec.operation,
+      issues: [{ path: [spec.namesKey], code: "invalid_names", message }],
+    });
+  };
+  if (!Array.isArray(names) || names.length === 0)
+    return fail("a non-empty array of names is required");
+  names.forEach((name, i) => {
+    if (typeof name !== "string" || name.trim() === "") fail(`item ${i} is not a non-empty string`);
+  });
+  return names as string[];
+}
+
+/**
+ * Runs a seat/team mutation for any number of names. One batch: GitHub's body is returned
+ * as is (e.g. the 202 `{ message }` of an enterprise-team removal). Several: `{ [countKey]: sum }`.
+ *
+ * @throws {RequestValidationError} before anything is sent, for bad names or parameters.
+ * @throws the plain typed error when a single batch (at most 100 names) fails.
+ * @throws {BulkOperationError} when one of several batches fails; its `batches` say which are `done`, which one
+ *   `failed` (GitHub refused it) or is `uncertain` (it may have been applied), and which are `not-sent`.
+ */
+export async function runBulk(
+  runner: OperationRunner,
+  spec: BulkSpec,
+  params: Record<string, unknown>,
+  options?: RequestOptions,
+): Promise<unknown> {
+  const batches = toBatches(checkNames(spec, params[spec.namesKey]));
+  const prepared = batches.map((names) =>
+    runner.prepare(spec.operation, { ...params, [spec.namesKey]: names }),
+  );
+  const results: BatchResult[] = batches.map((names) => ({ names, status: "not-sent" }));
+  for (const [i, request] of prepared.entries()) {
+    const batch = results[i]!;
+    try {
+      batch.result = await runner.send(request, options);
+      batch.status = "done";
+    } catch (error) {
+      if (!(error instanceof CopilotError)) throw error;
+      batch.status = isUncertain(error) ? "uncertain" : "failed";
+      batch.error = error;
+      // A single request keeps the plain typed error (with its hint); isUncertain(error) still tells.
+      if (batches.length === 1) throw error;
+      throw new BulkOperationError({ operation: spec.operation, batches: results, cause: error });
+    }
+  }
+  if (results.length === 1) return results[0]!.result;
+  let total = 0;
+  for (const batch of results) {
+    const count = (batch.result as Record<string, unknown> | null)?.[spec.countKey];
+    total += typeof count === "number" ? count : 0;
+  }
+  return { [spec.countKey]: total };
+}

@@ -1,0 +1,37 @@
+/**
+ * Response validation wiring: `strict` throws, `warn` reports once per operation
+ * and returns the data, `off` skips. Validation never changes the data: the parsed
+ * JSON is returned as is, so unknown fields are kept.
+ */
+import type { ZodError, ZodType } from "zod";
+import type { ValidationMode } from "../options.js";
+import { ResponseValidationError, type ValidationIssue } from "./errors.js";
+
+/** Converts zod issues to the SDK's issue shape. */
+export function toIssues(error: ZodError): ValidationIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+    message: issue.message,
+    code: issue.code,
+  }));
+}
+
+/** Checks `data` against `schema` under `mode`; `warned` remembers operations already reported. */
+export function validateResponse(
+  operation: string,
+  schema: ZodType | null | undefined,
+  data: unknown,
+  mode: ValidationMode,
+  report: (error: ResponseValidationError) => void,
+  warned: Set<string>,
+): void {
+  if (mode === "off" || !schema) return;
+  const result = schema.safeParse(data);
+  if (result.success) return;
+  const error = new ResponseValidationError({ operation, issues: toIssues(result.error) });
+  if (mode === "strict") throw error;
+  if (!warned.has(operation)) {
+    warned.add(operation);
+    report(error);
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * copilot-admin-sdk: a typed client of GitHub's Copilot REST API.
+ * The mock kit lives in the separate entry `copilot-admin-sdk/msw`.
+ */
+export { CopilotClient } from "./client.js";
+export * from "./core/errors.js";
+export type { OperationMeta, PaginationMeta, PreviewArea, Stability } from "./core/operation.js";
+export { type Page, Paginator } from "./core/paginator.js";
+export { PREVIEWS_ENV } from "./core/previews.js";
+export type { ListOptions } from "./core/runner.js";
+export type { OperationId, OperationParams, OperationResult } from "./core/types.js";
+export type {
+  AttemptEvent,
+  AuthOption,
+  ClientHooks,
+  ClientOptions,
+  Logger,
+  RequestOptions,
+  RetryOptions,
+  ThrottleOptions,
+  ValidationMode,
+} from "./options.js";
+export type { OrganizationBilling } from "./resources/billing.js";
+export type {
+  ContentExclusionRules,
+  EnterpriseContentExclusionRules,
+} from "./resources/content-exclusion.js";
+export type { LegacyMetricsDay } from "./resources/metrics.js";
+export type { ReportLinks } from "./resources/reports.js";
+export type { Seat } from "./resources/seats.js";
+export { VERSION } from "./version.js";

@@ -1,0 +1,176 @@
+/**
+ * `client.seats`: Copilot seat listing, lookup and assignment for organizations and
+ * enterprises, plus the idle-seat workflow helpers. Every operation here is a
+ * public preview of GitHub's (area `user-management`).
+ *
+ * @see https://docs.github.com/en/enterprise-cloud@latest/rest/copilot/copilot-user-management
+ */
+import type { components } from "../../generated/openapi.js";
+import { runBulk } from "../core/bulk.js";
+import type { Paginator } from "../core/paginator.js";
+import type { ListOptions } from "../core/runner.js";
+import type { OperationParams, OperationResult } from "../core/types.js";
+import type { RequestOptions } from "../options.js";
+import { Resource } from "./resource.js";
+
+/**
+ * One Copilot seat: `{ assignee, organization?, assigning_team?, pending_cancellation_date,
+ * last_activity_at, last_activity_editor, last_authenticated_at?, created_at, updated_at?, plan_type? }`.
+ * Dates are ISO 8601 strings; `assignee` may be null.
+ */
+export type Seat = components["schemas"]["copilot-seat-details"];
+
+/** Copilot seats. */
+export class Seats extends Resource {
+  /**
+   * Every seat of an organization (assigned directly or through a team), page by page.
+   * `GET /orgs/{org}/copilot/billing/seats`, `per_page` 100 unless set (max 100).
+   * Token: `manage_billing:copilot` or `read:org`.
+   *
+   * Returns a {@link Paginator} synchronously; nothing is sent until it is iterated.
+   *
+   * @throws {RequestValidationError} / {PreviewDisabledError} at once for bad parameters or previews off;
+   *   HTTP errors while iterating.
+   */
+  list(
+    params: OperationParams<"copilot/list-copilot-seats">,
+    options?: ListOptions,
+  ): Paginator<Seat> {
+    return this._runner.list<Seat>("copilot/list-copilot-seats", params, options);
+  }
+
+  /**
+   * Every seat of an enterprise. A user with seats in several organizations appears once per
+   * organization (see `dedupeSeats`). `GET /enterprises/{enterprise}/copilot/billing/seats`.
+   * Token: `manage_billing:copilot` or `read:enterprise`.
+   *
+   * @throws as {@link Seats.list}.
+   */
+  listForEnterprise(
+    params: OperationParams<"copilot/list-copilot-seats-for-enterprise">,
+    options?: ListOptions,
+  ): Paginator<Seat> {
+    return this._runner.list<Seat>("copilot/list-copilot-seats-for-enterprise", params, options);
+  }
+
+  /**
+   * A member's seat in an organization. `GET /orgs/{org}/members/{username}/copilot`.
+   *
+   * @throws {NotFoundError} when the user has no seat (or is not a member).
+   * @throws {UnprocessableEntityError} when Copilot is not enabled or the invitation is pending.
+   */
+  get(
+    params: OperationParams<"copilot/get-copilot-seat-details-for-user">,
+    options?: RequestOptions,
+  ): Promise<OperationResult<"copilot/get-copilot-seat-details-for-user">> {
+    return this._runner.call("copilot/get-copilot-seat-details-for-user", params, options);
+  }
+
+  /**
+   * A user's seats in an enterprise, one per organization that assigns one:
+   * `{ total_seats, seats }`. `GET /enterprises/{enterprise}/members/{username}/copilot`.
+   *
+   * @throws as {@link Seats.get}.
+   */
+  getForEnterprise(
+    params: OperationParams<"copilot/get-copilot-seat-details-for-enterprise-user">,
+    options?: RequestOptions,
+  ): Promise<OperationResult<"copilot/get-copilot-seat-details-for-enterprise-user">> {
+    return this._runner.call(
+      "copilot/get-copilot-seat-details-for-enterprise-user",
+      params,
+      options,
+    );
+  }
+
+  /**
+   * Assigns seats to users: `{ seats_created }` (summed over batches of 100). Adding a user whose
+   * seat is pending cancellation revokes the cancellation (GitHub's documented behaviour), so this is
+   * never retried once the request may have reached GitHub more than twice (see RetryOptions).
+   * `POST /orgs/{org}/copilot/billing/selected_users`. Token: `manage_billing:copilot` or `admin:org`.
+   *
+   * @throws {RequestValidationError} for an empty or malformed `selected_usernames`, before anything is sent.
+   * @throws {UnprocessableEntityError} under the "all members" policy (see `hint`).
+   * @throws {BulkOperationError} when one of several batches fails (`completed`, `failed`, `remaining`).
+   */
+  add(
+    params: OperationParams<"copilot/add-copilot-seats-for-users">,
+    options?: RequestOptions,
+  ): Promise<OperationResult<"copilot/add-copilot-seats-for-users">> {
+    return runBulk(
+      this._runner,
+      {
+        operation: "copilot/add-copilot-seats-for-users",
+        namesKey: "selected_usernames",
+        countKey: "seats_created",
+      },
+      params,
+      options,
+    ) as never;
+  }
+
+  /**
+   * Cancels users' seats at the end of the billing cycle: the seats stay listed with a
+   * `pending_cancellation_date` until then. `{ seats_cancelled }`.
+   * `DELETE /orgs/{org}/copilot/billing/selected_users`.
+   *
+   * @throws as {@link Seats.add}; a seat held through a team gives a 422 whose `hint` says so.
+   */
+  remove(
+    params: OperationParams<"copilot/cancel-copilot-seat-assignment-for-users">,
+    options?: RequestOptions,
+  ): Promise<OperationResult<"copilot/cancel-copilot-seat-assignment-for-users">> {
+    return runBulk(
+      this._runner,
+      {
+        operation: "copilot/cancel-copilot-seat-assignment-for-users",
+        namesKey: "selected_usernames",
+        countKey: "seats_cancelled",
+      },
+      params,
+      options,
+    ) as never;
+  }
+
+  /**
+   * Assigns enterprise seats to users. `POST /enterprises/{enterprise}/copilot/billing/selected_users`.
+   *
+   * @throws as {@link Seats.add}.
+   */
+  addForEnterprise(
+    params: OperationParams<"copilot/add-copilot-seats-for-enterprise-users">,
+    options?: RequestOptions,
+  ): Promise<OperationResult<"copilot/add-copilot-seats-for-enterprise-users">> {
+    return runBulk(
+      this._runner,
+      {
+        operation: "copilot/add-copilot-seats-for-enterprise-users",
+        namesKey: "selected_usernames",
+        countKey: "seats_created",
+      },
+      params,
+      options,
+    ) as never;
+  }
+
+  /**
+   * Cancels enterprise seats of users. `DELETE /enterprises/{enterprise}/copilot/billing/selected_users`.
+   *
+   * @throws as {@link Seats.add}.
+   */
+  removeForEnterprise(
+    params: OperationParams<"copilot/cancel-copilot-seats-for-enterprise-users">,
+    options?: RequestOptions,
+  ): Promise<OperationResult<"copilot/cancel-copilot-seats-for-enterprise-users">> {
+    return runBulk(
+      this._runner,
+      {
+        operation: "copilot/cancel-copilot-seats-for-enterprise-users",
+        namesKey: "selected_usernames",
+        countKey: "seats_cancelled",
+      },
+      params,
+      options,
+    ) as never;
+  }
+}

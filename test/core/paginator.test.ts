@@ -1,0 +1,215 @@
+import { describe, expect, it, vi } from "vitest";
+import { CopilotError } from "../../src/core/errors.js";
+import { type FetchedPage, Paginator, type PaginatorInit } from "../../src/core/paginator.js";
+
+const ORIGIN = "https://api.github.com";
+const PATH = "/orgs/octo/copilot/billing/seats";
+
+/** A fake API of `total` numbered seats, `perPage` a page, with GitHub-style Link headers. */
+function fakeApi(
+  total: number,
+  perPage: number,
+  options: { origin?: string; prefix?: string; omitLast?: boolean } = {},
+) {
+  const origin = options.origin ?? ORIGIN;
+  const base = `${origin}${options.prefix ?? ""}${PATH}`;
+  const lastPage = Math.max(1, Math.ceil(total / perPage));
+  const fetched: number[] = [];
+  const fetchPage = vi.fn(async (url: string, _signal?: AbortSignal): Promise<FetchedPage> => {
+    const page = Number(new URL(url).searchParams.get("page") ?? "1");
+    fetched.push(page);
+    const start = (page - 1) * perPage;
+    const seats = Array.from({ length: Math.max(0, Math.min(perPage, total - start)) }, (_, i) => ({
+      id: start + i,
+    }));
+    const links: string[] = [];
+    const at = (p: number) => `<${base}?per_page=${perPage}&page=${p}>`;
+    if (page < lastPage) links.push(`${at(page + 1)}; rel="next"`);
+    if (page < lastPage && !options.omitLast) links.push(`${at(lastPage)}; rel="last"`);
+    if (page > 1) links.push(`${at(1)}; rel="first"`, `${at(page - 1)}; rel="prev"`);
+    // Later pages answer faster, so a parallel fetch completes out of order.
+    await new Promise((r) => setTimeout(r, Math.max(0, 20 - page * 3)));
+    return {
+      body: { total_seats: total, seats },
+      headers: new Headers(links.length ? { link: links.join(", ") } : {}),
+      url,
+    };
+  });
+  const init = (extra: Partial<PaginatorInit> = {}): PaginatorInit => ({
+    firstUrl: `${base}?per_page=${perPage}`,
+    pagination: { items: "seats", total: "total_seats" },
+    perPage,
+    fetchPage,
+    origin: ORIGIN,
+    prefix: options.prefix ?? "",
+    ...extra,
+  });
+  return { fetchPage, fetched, init };
+}
+
+describe("Paginator", () => {
+  it("sends nothing until iterated", () => {
+    const api = fakeApi(10, 100);
+    new Paginator(api.init());
+    expect(api.fetchPage).not.toHaveBeenCalled();
+  });
+
+  it("yields nothing for 0 items, with one request", async () => {
+    const api = fakeApi(0, 100);
+    expect(await new Paginator(api.init()).toArray()).toEqual([]);
+    expect(api.fetchPage).toHaveBeenCalledTimes(1);
+  });
+
+  it("reads exactly one page when there is no next link", async () => {
+    const api = fakeApi(100, 100);
+    const pages = [];
+    for await (const page of new Paginator(api.init()).pages()) pages.push(page);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toMatchObject({ page: 1, total: 100 });
+    expect(pages[0]?.items).toHaveLength(100);
+  });
+
+  it("reads 250 items over 3 pages in order", async () => {
+    const api = fakeApi(250, 100);
+    const items = await new Paginator<{ id: number }>(api.init()).toArray();
+    expect(items.map((s) => s.id)).toEqual(Array.from({ length: 250 }, (_, i) => i));
+    expect(api.fetched).toEqual([1, 2, 3]);
+  });
+
+  it("follows next without rel=last", async () => {
+    const api = fakeApi(250, 100, { omitLast: true });
+    expect(await new Paginator(api.init({ concurrency: 4 })).toArray()).toHaveLength(250);
+    expect(api.fetched).toEqual([1, 2, 3]);
+  });
+
+  it("fetches pages 2..last in parallel and still yields in page order", async () => {
+    const api = fakeApi(1_000, 100);
+    let active = 0;
+    let peak = 0;
+    const inner = api.fetchPage.getMockImplementation()!;
+    api.fetchPage.mockImplementation(async (url: string, signal?: AbortSignal) => {
+      active++;
+      peak = Math.max(peak, active);
+      try {
+        return await inner(url, signal);
+      } finally {
+        active--;
+      }
+    });
+    const items = await new Paginator<{ id: number }>(api.init({ concurrency: 4 })).toArray();
+    expect(items.map((s) => s.id)).toEqual(Array.from({ length: 1_000 }, (_, i) => i));
+    expect(peak).toBe(4);
+    expect([...api.fetched].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it("refuses a next link on another origin", async () => {
+    const api = fakeApi(250, 100, { origin: "https://evil.example" });
+    const paginator = new Paginator(api.init({ firstUrl: `${ORIGIN}${PATH}?per_page=100` }));
+    await expect(paginator.toArray()).rejects.toThrow(CopilotError);
+    await expect(paginator.toArray()).rejects.toThrow(/leaves https:\/\/api\.github\.com/);
+    expect(api.fetched.filter((p) => p > 1)).toEqual([]);
+  });
+
+  it("refuses a next link outside the base URL's path prefix, accepts one inside it", async () => {
+    const ghe = "https://api.octo.ghe.com";
+    const inside = fakeApi(250, 100, { origin: ghe, prefix: "/api/v3" });
+    expect(await new Paginator(inside.init({ origin: ghe })).toArray()).toHaveLength(250);
+    const outside = fakeApi(250, 100, { origin: ghe, prefix: "/other" });
+    await expect(
+      new Paginator(
+        outside.init({ origin: ghe, prefix: "/api/v3", firstUrl: `${ghe}/api/v3${PATH}` }),
+      ).toArray(),
+    ).rejects.toThrow(/leaves/);
+  });
+
+  it("accepts GitHub's /organizations/{id}/ form of next links on the same origin", async () => {
+    const fetchPage = vi.fn(async (url: string): Promise<FetchedPage> => {
+      const page = Number(new URL(url).searchParams.get("page") ?? "1");
+      const link =
+        page === 1 ? `<${ORIGIN}/organizations/42/copilot/billing/seats?page=2>; rel="next"` : "";
+      return { body: { seats: [{ page }] }, headers: new Headers(link ? { link } : {}), url };
+    });
+    const items = await new Paginator({
+      firstUrl: `${ORIGIN}${PATH}`,
+      pagination: { items: "seats" },
+      perPage: 100,
+      fetchPage,
+      origin: ORIGIN,
+      prefix: "",
+    }).toArray();
+    expect(items).toEqual([{ page: 1 }, { page: 2 }]);
+  });
+
+  it("stops on a repeated next URL and warns", async () => {
+    const warn = vi.fn();
+    const fetchPage = vi.fn(
+      async (url: string): Promise<FetchedPage> => ({
+        body: { seats: [{}] },
+        headers: new Headers({ link: `<${ORIGIN}${PATH}?page=2>; rel="next"` }),
+        url,
+      }),
+    );
+    const items = await new Paginator({
+      firstUrl: `${ORIGIN}${PATH}`,
+      pagination: { items: "seats" },
+      perPage: 1,
+      fetchPage,
+      origin: ORIGIN,
+      prefix: "",
+      warn,
+    }).toArray();
+    expect(items).toHaveLength(2);
+    expect(fetchPage).toHaveBeenCalledTimes(2);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/repeated/));
+  });
+
+  it("never reads more than ceil(total/per_page)+1 pages", async () => {
+    let n = 0;
+    const fetchPage = vi.fn(async (url: string): Promise<FetchedPage> => {
+      n++;
+      return {
+        body: { total_seats: 3, seats: [{ n }] },
+        headers: new Headers({ link: `<${ORIGIN}${PATH}?page=${n + 1}>; rel="next"` }),
+        url,
+      };
+    });
+    const items = await new Paginator({
+      firstUrl: `${ORIGIN}${PATH}`,
+      pagination: { items: "seats", total: "total_seats" },
+      perPage: 1,
+      fetchPage,
+      origin: ORIGIN,
+      prefix: "",
+      warn: () => {},
+    }).toArray();
+    expect(fetchPage).toHaveBeenCalledTimes(4);
+    expect(items).toHaveLength(4);
+  });
+
+  it("reads top-level array pages (legacy metrics)", async () => {
+    const fetchPage = vi.fn(
+      async (url: string): Promise<FetchedPage> => ({
+        body: [{ date: "2026-01-01" }, { date: "2026-01-02" }],
+        headers: new Headers(),
+        url,
+      }),
+    );
+    const items = await new Paginator({
+      firstUrl: `${ORIGIN}/orgs/o/copilot/metrics`,
+      pagination: { items: "$" },
+      perPage: 100,
+      fetchPage,
+      origin: ORIGIN,
+      prefix: "",
+    }).toArray();
+    expect(items).toHaveLength(2);
+  });
+
+  it("stops fetching when the consumer breaks out early", async () => {
+    const api = fakeApi(1_000, 100);
+    for await (const seat of new Paginator<{ id: number }>(api.init())) {
+      if (seat.id === 150) break;
+    }
+    expect(api.fetched).toEqual([1, 2]);
+  });
+});
