@@ -50,6 +50,16 @@ export function formatDay(value: Date | string, name = "day", operation = "forma
   return value;
 }
 
+/** The earlier of two `YYYY-MM-DD` days. */
+export function earlierDay(a: string, b: string): string {
+  return a <= b ? a : b;
+}
+
+/** The later of two `YYYY-MM-DD` days. */
+export function laterDay(a: string, b: string): string {
+  return a >= b ? a : b;
+}
+
 /** Midnight UTC of a `YYYY-MM-DD` day, in epoch ms. The day must already be valid. */
 export function dayToEpochMs(day: string): number {
   return Date.parse(`${day}T00:00:00Z`);
@@ -93,8 +103,7 @@ export function earliestAvailableDay(now: Date = new Date()): string {
   const yearAgo = new Date(Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth(), now.getUTCDate()))
     .toISOString()
     .slice(0, 10);
-  const earliest = yearAgo < today ? yearAgo : today;
-  return earliest < REPORTS_FIRST_DAY ? REPORTS_FIRST_DAY : earliest;
+  return laterDay(earlierDay(yearAgo, today), REPORTS_FIRST_DAY);
 }
 
 /** A day range after clamping to the data window; `empty` when nothing of it is available. */
@@ -130,8 +139,8 @@ export function clampDayRange(range: {
   const since =
     range.since === undefined ? addDays(until, -27) : formatDay(range.since, "since", "dayRange");
   if (since > until) throw invalid("dayRange", "since", `since ${since} is after until ${until}`);
-  const clampedSince = since < earliest ? earliest : since;
-  const clampedUntil = until > latest ? latest : until;
+  const clampedSince = laterDay(since, earliest);
+  const clampedUntil = earlierDay(until, latest);
   return {
     since: clampedSince,
     until: clampedUntil,

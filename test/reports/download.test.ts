@@ -1,0 +1,234 @@
+/** Download behaviour against real HTTP servers on 127.0.0.1 (redirects, encodings, broken bodies). */
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from "node:http";
+import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  ConnectionError,
+  InternalServerError,
+  NotFoundError,
+  TimeoutError,
+} from "../../src/core/errors.js";
+import { downloadFile } from "../../src/reports/download.js";
+import type { UserDayRecord } from "../../src/reports/record-schemas.js";
+import { readReportRecords } from "../../src/reports/records.js";
+import { collect, ndjson, userDay } from "./fixtures.js";
+
+type Handler = (req: { url: string; headers: IncomingHttpHeaders }, res: ServerResponse) => void;
+
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(
+    servers.splice(0).map(
+      (s) =>
+        new Promise<void>((resolve) => {
+          s.closeAllConnections();
+          s.close(() => resolve());
+        }),
+    ),
+  );
+});
+
+/** Starts a loopback server; returns its origin and the headers of every request it got. */
+async function serve(handler: Handler) {
+  const requests: { url: string; headers: IncomingHttpHeaders }[] = [];
+  const server = createServer((req, res) => {
+    const request = { url: req.url ?? "/", headers: req.headers };
+    requests.push(request);
+    handler(request, res);
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { origin: `http://127.0.0.1:${port}`, requests };
+}
+
+const TOKEN = "Bearer ghp_abcdefghijklmnopqrstuvwxyz0123456789";
+const rows = Array.from({ length: 50 }, (_, i) => userDay(i + 1, "2026-05-07"));
+const body = Buffer.from(ndjson(rows));
+
+function context(apiOrigin: string, extra: Record<string, unknown> = {}) {
+  return {
+    fetch: (...args: Parameters<typeof fetch>) => globalThis.fetch(...args),
+    apiOrigin,
+    authorization: async () => TOKEN,
+    validation: "strict" as const,
+    kind: "users-1-day" as const,
+    timeoutMs: 2_000,
+    ...extra,
+  };
+}
+
+describe("downloadFile over HTTP", () => {
+  it("follows a redirect from the API origin to a third origin without Authorization", async () => {
+    const files = await serve((_req, res) => res.end(body));
+    const api = await serve((_req, res) => {
+      res.writeHead(302, { location: `${files.origin}/report.ndjson?sig=secret` }).end();
+    });
+    const out = await collect(
+      readReportRecords<UserDayRecord>(
+        { download_links: [`${api.origin}/reports/users-1-day/file`] },
+        context(api.origin),
+      ),
+    );
+    expect(out).toHaveLength(rows.length);
+    expect(api.requests[0]?.headers.authorization).toBe(TOKEN);
+    expect(files.requests).toHaveLength(1);
+    expect(files.requests[0]?.headers.authorization).toBeUndefined();
+  });
+
+  it("never sends Authorization to a download origin, even when it redirects back", async () => {
+    const api = await serve((_req, res) => res.end(body));
+    const files = await serve((_req, res) => {
+      res.writeHead(307, { location: `${api.origin}/back` }).end();
+    });
+    await collect(
+      readReportRecords({ download_links: [`${files.origin}/f`] }, context(api.origin)),
+    );
+    expect(files.requests[0]?.headers.authorization).toBeUndefined();
+    expect(api.requests[0]?.headers.authorization).toBeUndefined();
+  });
+
+  it("reads a body sent with content-encoding: gzip", async () => {
+    const files = await serve((_req, res) => {
+      res.writeHead(200, { "content-encoding": "gzip" }).end(gzipSync(body));
+    });
+    const out = await collect(
+      readReportRecords(
+        { download_links: [`${files.origin}/f`] },
+        context("https://api.github.com"),
+      ),
+    );
+    expect(out).toEqual(rows);
+  });
+
+  it("resumes a body cut part-way with Range and If-Range, yielding each record once", async () => {
+    const cut = Math.floor(body.length / 2) + 3;
+    const files = await serve((req, res) => {
+      const headers = { "accept-ranges": "bytes", etag: '"v1"' };
+      const range = /^bytes=(\d+)-$/.exec(String(req.headers.range ?? ""));
+      if (range) {
+        const start = Number(range[1]);
+        res
+          .writeHead(206, {
+            ...headers,
+            "content-range": `bytes ${start}-${body.length - 1}/${body.length}`,
+          })
+          .end(body.subarray(start));
+        return;
+      }
+      res.writeHead(200, { ...headers, "content-length": body.length });
+      res.write(body.subarray(0, cut), () => res.destroy());
+    });
+    const out = await collect(
+      readReportRecords<UserDayRecord>(
+        { download_links: [`${files.origin}/f`] },
+        context("https://api.github.com"),
+      ),
+    );
+    expect(out.map((r) => r.user_id)).toEqual(rows.map((r) => r.user_id));
+    expect(files.requests).toHaveLength(2);
+    expect(files.requests[1]?.headers.range).toMatch(/^bytes=\d+-$/);
+    expect(files.requests[1]?.headers["if-range"]).toBe('"v1"');
+  });
+
+  it("restarts a cut body from the start when the host has no ranges, skipping delivered bytes", async () => {
+    let calls = 0;
+    const files = await serve((_req, res) => {
+      calls++;
+      res.writeHead(200, { "content-length": body.length });
+      if (calls === 1) res.write(body.subarray(0, 1000), () => res.destroy());
+      else res.end(body);
+    });
+    const out = await collect(
+      readReportRecords<UserDayRecord>(
+        { download_links: [`${files.origin}/f`] },
+        context("https://api.github.com"),
+      ),
+    );
+    expect(out.map((r) => r.user_id)).toEqual(rows.map((r) => r.user_id));
+    expect(files.requests[1]?.headers.range).toBeUndefined();
+  });
+
+  it("times out when the body stalls, after the configured resumes", async () => {
+    const files = await serve((_req, res) => {
+      res.writeHead(200);
+      res.write(body.subarray(0, 10));
+    });
+    const error = await collect(
+      downloadFile(
+        `${files.origin}/f?sig=secret`,
+        context("https://api.github.com", { timeoutMs: 100 }),
+        {
+          maxResumes: 1,
+        },
+      ),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(files.requests).toHaveLength(2);
+    expect(String((error as TimeoutError).message)).not.toContain("secret");
+  });
+
+  it("runs the open through execute, so the client's retry policy applies", async () => {
+    let calls = 0;
+    const files = await serve((_req, res) => {
+      calls++;
+      if (calls === 1) res.writeHead(503).end("busy");
+      else res.end(body);
+    });
+    const routes: string[] = [];
+    const execute = async <T>(route: string, attempt: (signal: AbortSignal) => Promise<T>) => {
+      routes.push(route);
+      try {
+        return await attempt(new AbortController().signal);
+      } catch (error) {
+        if (!(error instanceof InternalServerError)) throw error;
+        return attempt(new AbortController().signal);
+      }
+    };
+    const out = await collect(
+      readReportRecords(
+        { download_links: [`${files.origin}/f`] },
+        context("https://api.github.com", { execute }),
+      ),
+    );
+    expect(out).toHaveLength(rows.length);
+    expect(routes).toEqual(["GET {download_link}"]);
+  });
+
+  it("maps a 404 to NotFoundError and a refused connection to ConnectionError", async () => {
+    const files = await serve((_req, res) => res.writeHead(404).end("NoSuchKey"));
+    const notFound = await collect(
+      downloadFile(`${files.origin}/f?sig=1`, context("https://api.github.com")),
+    ).catch((e: unknown) => e);
+    expect(notFound).toBeInstanceOf(NotFoundError);
+    const closed = await serve((_req, res) => res.end());
+    const origin = closed.origin;
+    await new Promise<void>((resolve) => servers.pop()?.close(() => resolve()));
+    const refused = await collect(
+      downloadFile(`${origin}/f`, context("https://api.github.com")),
+    ).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ConnectionError);
+  });
+
+  it("stops with RequestAbortedError when the caller aborts", async () => {
+    const files = await serve((_req, res) => {
+      res.writeHead(200);
+      res.write(body.subarray(0, 10));
+    });
+    const controller = new AbortController();
+    const iterator = downloadFile(
+      `${files.origin}/f`,
+      context("https://api.github.com", { signal: controller.signal }),
+    );
+    await iterator.next();
+    setTimeout(() => controller.abort(), 20);
+    const error = await iterator.next().catch((e: unknown) => e);
+    expect((error as Error).name).toBe("RequestAbortedError");
+  });
+});
