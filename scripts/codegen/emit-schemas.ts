@@ -28,6 +28,12 @@ export interface SchemasModule {
   operations: Map<string, OperationSchemaNames>;
   /** Const name of each component schema, keyed by component name. */
   components: Map<string, string>;
+  /**
+   * Components that reference themselves (directly or through others). They
+   * parse correctly, but TypeScript infers `unknown` for the getter that
+   * closes the cycle, so their inferred type is looser than the spec's.
+   */
+  cyclic: string[];
 }
 
 const HEADER = `/**
@@ -60,8 +66,10 @@ export function emitSchemasModule(doc: OpenApiDocument, ops: SpecOperation[]): S
   };
 
   const blocks: string[] = [HEADER];
+  const cyclic: string[] = [];
   order.forEach((key, index) => {
     const schema = components[key]!;
+    if (directRefs(schema).some((dep) => order.indexOf(dep) >= index)) cyclic.push(key);
     const ctx: ZodEmitContext = {
       refName,
       // A reference to this schema or one declared after it closes a cycle.
@@ -138,7 +146,7 @@ export function emitSchemasModule(doc: OpenApiDocument, ops: SpecOperation[]): S
     return `z.strictObject({ ${[...fields.values()].join(", ")} })`;
   }
 
-  return { source: `${blocks.join("\n\n")}\n`, operations, components: names };
+  return { source: `${blocks.join("\n\n")}\n`, operations, components: names, cyclic };
 }
 
 /**

@@ -7,13 +7,19 @@ export interface CheckResult {
   readonly comparison: Comparison;
   readonly deviations: DeviationMatch;
   readonly lint: readonly LintProblem[];
+  /** Violations of the operation extension contract (see `checkExtensions`). */
+  readonly extensions: readonly string[];
 }
 
-/** True when the check passes: no unexplained difference, no stale deviation, no lint error. */
+/**
+ * True when the check passes: no unexplained difference, no stale deviation, no
+ * extension problem, no lint error.
+ */
 export function passed(result: CheckResult): boolean {
   return (
     result.deviations.unexplained.length === 0 &&
     result.deviations.stale.length === 0 &&
+    result.extensions.length === 0 &&
     !result.lint.some((problem) => problem.severity === "error")
   );
 }
@@ -48,6 +54,10 @@ export function formatReport(result: CheckResult): string {
     );
     for (const deviation of deviations.stale)
       lines.push(`  - ${deviation.kind} at ${deviation.at}`);
+  }
+  if (result.extensions.length > 0) {
+    lines.push("", `Extension problems (${result.extensions.length}): see spec/README.md`);
+    for (const problem of result.extensions) lines.push(`  - ${problem}`);
   }
   if (lint.length > 0) {
     lines.push("", "Redocly:");
