@@ -179,6 +179,7 @@ export function listOperations(doc: OpenApiDocument): SpecOperation[] {
   for (const op of out) {
     if (seen.has(op.id)) throw new Error(`Duplicate operationId ${op.id}`);
     seen.add(op.id);
+    checkPagination(doc, op);
   }
   return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -275,4 +276,24 @@ function readPagination(id: string, value: unknown): SpecOperation["pagination"]
     throw new Error(`${id}: x-pagination must be { items: string, total?: string }`);
   }
   return total === undefined ? { items } : { items, total };
+}
+
+/** The paginator reads `x-pagination` keys from the 200 body: they must be there. */
+function checkPagination(doc: OpenApiDocument, op: SpecOperation): void {
+  if (!op.pagination) return;
+  const ok = op.responses.find((r) => r.status === 200)?.schema;
+  const body = ok === undefined ? undefined : deref<JsonSchemaOrBool>(doc, ok);
+  const isArray = (schema: JsonSchemaOrBool | undefined) => {
+    const resolved = schema === undefined ? undefined : deref<JsonSchemaOrBool>(doc, schema);
+    const type = typeof resolved === "object" ? resolved.type : undefined;
+    return type === "array" || (Array.isArray(type) && type.includes("array"));
+  };
+  const { items, total } = op.pagination;
+  const properties = typeof body === "object" ? (body.properties ?? {}) : {};
+  if (items === "$" ? !isArray(body) : !isArray(properties[items])) {
+    throw new Error(`${op.id}: x-pagination items "${items}" is not an array of the 200 body`);
+  }
+  if (total !== undefined && !Object.hasOwn(properties, total)) {
+    throw new Error(`${op.id}: x-pagination total "${total}" is not a field of the 200 body`);
+  }
 }

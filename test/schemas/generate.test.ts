@@ -70,6 +70,12 @@ describe("operation metadata from the x-* extensions", () => {
     [{ "x-stability": "preview", "x-preview-area": "billing" }, /x-preview-area must be one of/],
     [{ "x-stability": "deprecated", "x-sunset": "April 2026" }, /x-sunset must be/],
     [{ "x-stability": "ga", "x-pagination": { total: "n" } }, /x-pagination must be/],
+    [{ "x-stability": "ga", "x-pagination": { items: "seats" } }, /items "seats" is not an array/],
+    [{ "x-stability": "ga", "x-pagination": { items: "$" } }, /items "\$" is not an array/],
+    [
+      { "x-stability": "ga", "x-pagination": { items: "widgets", total: "total" } },
+      /total "total" is not a field/,
+    ],
   ])("refuses %j", (extensions, message) => {
     expect(() => listOperations(withExtensions(extensions))).toThrow(message);
   });
