@@ -2,7 +2,8 @@
  * `npm run spec:check`: compares spec/copilot.openapi.yaml with GitHub's official
  * OpenAPI description operation by operation and schema by schema, requires every
  * difference to be declared in spec/deviations.yaml (and every declaration to
- * still match one), checks the x-* operation extensions, and lints the spec with Redocly (redocly.yaml).
+ * still match one), checks the x-* operation extensions, and lints the spec with
+ * Redocly (redocly.yaml).
  * Exits 0 with a one-line summary, or 1 with the report.
  */
 import { compareSpecs } from "./spec/compare.js";
