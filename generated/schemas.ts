@@ -644,7 +644,7 @@ export const addCopilotSeatsForEnterpriseTeamsParams = z.strictObject({
 
 /** JSON request body of `POST /enterprises/{enterprise}/copilot/billing/selected_enterprise_teams` (copilot/add-copilot-seats-for-enterprise-teams). */
 export const addCopilotSeatsForEnterpriseTeamsRequestBody = z.looseObject({
-  selected_enterprise_teams: z.array(z.string()),
+  selected_enterprise_teams: z.array(z.string()).min(1),
 });
 
 /** 201 response body of `POST /enterprises/{enterprise}/copilot/billing/selected_enterprise_teams` (copilot/add-copilot-seats-for-enterprise-teams). */
@@ -659,7 +659,7 @@ export const addCopilotSeatsForEnterpriseUsersParams = z.strictObject({
 
 /** JSON request body of `POST /enterprises/{enterprise}/copilot/billing/selected_users` (copilot/add-copilot-seats-for-enterprise-users). */
 export const addCopilotSeatsForEnterpriseUsersRequestBody = z.looseObject({
-  selected_usernames: z.array(z.string()),
+  selected_usernames: z.array(z.string()).min(1),
 });
 
 /** 201 response body of `POST /enterprises/{enterprise}/copilot/billing/selected_users` (copilot/add-copilot-seats-for-enterprise-users). */
@@ -672,7 +672,7 @@ export const addCopilotSeatsForTeamsParams = z.strictObject({ org: z.string().mi
 
 /** JSON request body of `POST /orgs/{org}/copilot/billing/selected_teams` (copilot/add-copilot-seats-for-teams). */
 export const addCopilotSeatsForTeamsRequestBody = z.looseObject({
-  selected_teams: z.array(z.string()),
+  selected_teams: z.array(z.string()).min(1),
 });
 
 /** 201 response body of `POST /orgs/{org}/copilot/billing/selected_teams` (copilot/add-copilot-seats-for-teams). */
@@ -685,7 +685,7 @@ export const addCopilotSeatsForUsersParams = z.strictObject({ org: z.string().mi
 
 /** JSON request body of `POST /orgs/{org}/copilot/billing/selected_users` (copilot/add-copilot-seats-for-users). */
 export const addCopilotSeatsForUsersRequestBody = z.looseObject({
-  selected_usernames: z.array(z.string()),
+  selected_usernames: z.array(z.string()).min(1),
 });
 
 /** 201 response body of `POST /orgs/{org}/copilot/billing/selected_users` (copilot/add-copilot-seats-for-users). */
@@ -711,7 +711,7 @@ export const cancelCopilotSeatAssignmentForTeamsParams = z.strictObject({ org: z
 
 /** JSON request body of `DELETE /orgs/{org}/copilot/billing/selected_teams` (copilot/cancel-copilot-seat-assignment-for-teams). */
 export const cancelCopilotSeatAssignmentForTeamsRequestBody = z.looseObject({
-  selected_teams: z.array(z.string()),
+  selected_teams: z.array(z.string()).min(1),
 });
 
 /** 200 response body of `DELETE /orgs/{org}/copilot/billing/selected_teams` (copilot/cancel-copilot-seat-assignment-for-teams). */
@@ -724,7 +724,7 @@ export const cancelCopilotSeatAssignmentForUsersParams = z.strictObject({ org: z
 
 /** JSON request body of `DELETE /orgs/{org}/copilot/billing/selected_users` (copilot/cancel-copilot-seat-assignment-for-users). */
 export const cancelCopilotSeatAssignmentForUsersRequestBody = z.looseObject({
-  selected_usernames: z.array(z.string()),
+  selected_usernames: z.array(z.string()).min(1),
 });
 
 /** 200 response body of `DELETE /orgs/{org}/copilot/billing/selected_users` (copilot/cancel-copilot-seat-assignment-for-users). */
@@ -739,7 +739,7 @@ export const cancelCopilotSeatsForEnterpriseTeamsParams = z.strictObject({
 
 /** JSON request body of `DELETE /enterprises/{enterprise}/copilot/billing/selected_enterprise_teams` (copilot/cancel-copilot-seats-for-enterprise-teams). */
 export const cancelCopilotSeatsForEnterpriseTeamsRequestBody = z.looseObject({
-  selected_enterprise_teams: z.array(z.string()),
+  selected_enterprise_teams: z.array(z.string()).min(1),
 });
 
 /** 200 response body of `DELETE /enterprises/{enterprise}/copilot/billing/selected_enterprise_teams` (copilot/cancel-copilot-seats-for-enterprise-teams). */
@@ -759,7 +759,7 @@ export const cancelCopilotSeatsForEnterpriseUsersParams = z.strictObject({
 
 /** JSON request body of `DELETE /enterprises/{enterprise}/copilot/billing/selected_users` (copilot/cancel-copilot-seats-for-enterprise-users). */
 export const cancelCopilotSeatsForEnterpriseUsersRequestBody = z.looseObject({
-  selected_usernames: z.array(z.string()),
+  selected_usernames: z.array(z.string()).min(1),
 });
 
 /** 200 response body of `DELETE /enterprises/{enterprise}/copilot/billing/selected_users` (copilot/cancel-copilot-seats-for-enterprise-users). */

@@ -83,6 +83,7 @@ export function emitSchemasModule(doc: OpenApiDocument, ops: SpecOperation[]): S
   });
 
   const inline: ZodEmitContext = { refName };
+  const input: ZodEmitContext = { refName, constraints: true };
   const operations = new Map<string, OperationSchemaNames>();
   for (const op of ops) {
     const base = identifier(op.id);
@@ -96,7 +97,7 @@ export function emitSchemasModule(doc: OpenApiDocument, ops: SpecOperation[]): S
         `export const ${entry.params} = ${emitParams(op)};`,
     );
     if (op.requestBody) {
-      entry.body = schemaConst(op.requestBody.schema, `${base}RequestBody`, (name, code) =>
+      entry.body = schemaConst(op.requestBody.schema, `${base}RequestBody`, input, (name, code) =>
         blocks.push(`/** JSON request body of ${where}. */\nexport const ${name} = ${code};`),
       );
     }
@@ -104,7 +105,7 @@ export function emitSchemasModule(doc: OpenApiDocument, ops: SpecOperation[]): S
       const name =
         schema === undefined
           ? null
-          : schemaConst(schema, `${base}Response${status}`, (n, code) =>
+          : schemaConst(schema, `${base}Response${status}`, inline, (n, code) =>
               blocks.push(
                 `/** ${status} response body of ${where}. */\nexport const ${n} = ${code};`,
               ),
@@ -118,10 +119,11 @@ export function emitSchemasModule(doc: OpenApiDocument, ops: SpecOperation[]): S
   function schemaConst(
     schema: JsonSchemaOrBool,
     name: string,
+    ctx: ZodEmitContext,
     declare: (name: string, code: string) => void,
   ): string {
     if (isRef(schema)) return refName(schema.$ref);
-    declare(claim(name, name), emitZod(schema, inline));
+    declare(claim(name, name), emitZod(schema, ctx));
     return name;
   }
 
@@ -131,7 +133,7 @@ export function emitSchemasModule(doc: OpenApiDocument, ops: SpecOperation[]): S
       if (fields.has(param.name)) throw new Error(`${op.id}: parameter ${param.name} repeated`);
       fields.set(param.name, `${propertyKey(param.name)}: ${code}`);
     };
-    const loose: ZodEmitContext = { refName, optional: "loose" };
+    const loose: ZodEmitContext = { refName, optional: "loose", constraints: true };
     for (const param of op.pathParams) {
       const schema = param.schema ?? { type: "string" };
       // A path segment must not be empty: `/orgs//copilot` would hit another route.

@@ -19,6 +19,12 @@ export interface JsonSchema {
   required?: string[];
   additionalProperties?: JsonSchemaOrBool;
   items?: JsonSchemaOrBool;
+  minItems?: number;
+  maxItems?: number;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
   oneOf?: JsonSchemaOrBool[];
   anyOf?: JsonSchemaOrBool[];
   allOf?: JsonSchemaOrBool[];

@@ -28,6 +28,13 @@ export interface ZodEmitContext {
    * emits `.optional()`.
    */
   optional?: "exact" | "loose";
+  /**
+   * Enforce `minItems`/`maxItems`, `minLength`/`maxLength` and
+   * `minimum`/`maximum`. On for what the SDK sends (parameters, request
+   * bodies: an empty `selected_usernames` is caught before a round trip); off
+   * for responses, where a tightened bound would reject GitHub's data.
+   */
+  constraints?: boolean;
 }
 
 /** Source text of the zod expression for `schema`. */
@@ -124,17 +131,22 @@ function emitCore(schema: JsonSchema, ctx: ZodEmitContext, deferred: boolean): s
 }
 
 function emitType(type: string, schema: JsonSchema, ctx: ZodEmitContext, deferred: boolean) {
+  const bounds = (min: unknown, max: unknown) =>
+    (ctx.constraints && typeof min === "number" ? `.min(${min})` : "") +
+    (ctx.constraints && typeof max === "number" ? `.max(${max})` : "");
   switch (type) {
     case "string":
-      return "z.string()";
+      return `z.string()${bounds(schema.minLength, schema.maxLength)}`;
     case "integer":
-      return "z.number().int()";
+      return `z.number().int()${bounds(schema.minimum, schema.maximum)}`;
     case "number":
-      return "z.number()";
+      return `z.number()${bounds(schema.minimum, schema.maximum)}`;
     case "boolean":
       return "z.boolean()";
-    case "array":
-      return `z.array(${schema.items === undefined ? "z.unknown()" : emit(schema.items, ctx, deferred)})`;
+    case "array": {
+      const items = schema.items === undefined ? "z.unknown()" : emit(schema.items, ctx, deferred);
+      return `z.array(${items})${bounds(schema.minItems, schema.maxItems)}`;
+    }
     case "object":
       return emitObject(schema, ctx, deferred);
     default:

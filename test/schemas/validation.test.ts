@@ -138,6 +138,18 @@ describe("parameter schemas are strict", () => {
   });
 });
 
+describe("request body schemas", () => {
+  const body = operations["copilot/add-copilot-seats-for-users"].bodySchema;
+
+  it("accept the documented body and refuse an empty name list (minItems: 1)", () => {
+    expect(body.parse({ selected_usernames: ["octocat"] })).toEqual({
+      selected_usernames: ["octocat"],
+    });
+    expect(issuePaths(body, { selected_usernames: [] })).toEqual([["selected_usernames"]]);
+    expect(issuePaths(body, {})).toEqual([["selected_usernames"]]);
+  });
+});
+
 describe("prototype pollution", () => {
   const hostile =
     '{"created_at":"2021-08-03T18:00:00-06:00","__proto__":{"polluted":true},' +

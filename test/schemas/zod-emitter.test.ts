@@ -122,6 +122,18 @@ describe("emitZod", () => {
     expect(zod.safeParse({ a: "x" }).success).toBe(false);
   });
 
+  it("enforces size bounds only where asked (what the SDK sends)", () => {
+    const schema = { type: "array", items: { type: "string" }, minItems: 1, maxItems: 2 } as const;
+    expect(build(schema).parse([])).toEqual([]);
+    const input = new Function(
+      "z",
+      `return ${emitZod(schema, { refName: String, constraints: true })};`,
+    )(z) as ZodType;
+    expect(input.safeParse([]).success).toBe(false);
+    expect(input.safeParse(["a", "b", "c"]).success).toBe(false);
+    expect(input.parse(["a"])).toEqual(["a"]);
+  });
+
   it("string formats are not enforced (GitHub's date-times carry offsets)", () => {
     const zod = build({ type: "string", format: "date-time" });
     expect(zod.parse("2021-08-03T18:00:00-06:00")).toBe("2021-08-03T18:00:00-06:00");
