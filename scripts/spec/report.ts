@@ -32,7 +32,7 @@ export function formatReport(result: CheckResult): string {
   const lines = [
     `spec:check: ${comparison.operationsCompared} operations and ${comparison.componentsCompared} component schemas compared (${comparison.schemaNodesCompared} schema nodes); ` +
       `${comparison.differences.length} differences, ${deviations.explained.length} explained by spec/deviations.yaml; ` +
-      `redocly: ${errors.length} errors, ${warnings.length} warnings.`,
+      `extension problems: ${result.extensions.length}; redocly: ${errors.length} errors, ${warnings.length} warnings.`,
   ];
   if (deviations.unexplained.length > 0) {
     lines.push(
