@@ -920,7 +920,7 @@ export interface components {
     };
     /** @description One Copilot seat: who holds it, through which team if any, and the holder's latest Copilot activity. */
     "copilot-seat-details": {
-      /** @description Who holds the seat: a user, or (for seats GitHub reports per team or organization) a team or an organization; null when the holder is gone. */
+      /** @description Who holds the seat: a user, a team or an organization (GitHub has documented all three), or null. */
       assignee?:
         | components["schemas"]["simple-user"]
         | components["schemas"]["team"]
@@ -1494,7 +1494,7 @@ export interface operations {
       query?: {
         /** @description 1-based page number. */
         page?: components["parameters"]["page"];
-        /** @description Results per page (at most 100 unless noted). */
+        /** @description Seats per page, at most 100. */
         per_page?: number;
       };
       header?: never;
@@ -1965,13 +1965,13 @@ export interface operations {
   "copilot/copilot-metrics-for-enterprise": {
     parameters: {
       query?: {
-        /** @description First day to include, ISO 8601 (`YYYY-MM-DD` or a timestamp), UTC. */
+        /** @description Start of the range, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`), at most 100 days ago. */
         since?: string;
-        /** @description Last day to include, ISO 8601, UTC. */
+        /** @description End of the range, an ISO 8601 timestamp, not before `since`. */
         until?: string;
         /** @description 1-based page number. */
         page?: components["parameters"]["page"];
-        /** @description Results per page (at most 100 unless noted). */
+        /** @description Days per page, at most 100. */
         per_page?: number;
       };
       header?: never;
@@ -2257,7 +2257,7 @@ export interface operations {
       query?: {
         /** @description Search phrase; qualifiers `type` (request or response), `user_id` and `created`. */
         phrase?: string;
-        /** @description Results per page (at most 100 unless noted). */
+        /** @description Records per page, 1 to 25 (GitHub clamps other values). */
         per_page?: number;
         /** @description Cursor from a Link header: return records after it. */
         after?: components["parameters"]["audit-log-after"];
@@ -2344,13 +2344,13 @@ export interface operations {
   "copilot/copilot-metrics-for-enterprise-team": {
     parameters: {
       query?: {
-        /** @description First day to include, ISO 8601 (`YYYY-MM-DD` or a timestamp), UTC. */
+        /** @description Start of the range, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`), at most 100 days ago. */
         since?: string;
-        /** @description Last day to include, ISO 8601, UTC. */
+        /** @description End of the range, an ISO 8601 timestamp, not before `since`. */
         until?: string;
         /** @description 1-based page number. */
         page?: components["parameters"]["page"];
-        /** @description Results per page (at most 100 unless noted). */
+        /** @description Days per page, at most 100. */
         per_page?: number;
       };
       header?: never;
@@ -2418,7 +2418,7 @@ export interface operations {
       query?: {
         /** @description 1-based page number. */
         page?: components["parameters"]["page"];
-        /** @description Results per page (at most 100 unless noted). */
+        /** @description Seats per page, at most 100. */
         per_page?: number;
       };
       header?: never;
@@ -2882,13 +2882,13 @@ export interface operations {
   "copilot/copilot-metrics-for-organization": {
     parameters: {
       query?: {
-        /** @description First day to include, ISO 8601 (`YYYY-MM-DD` or a timestamp), UTC. */
+        /** @description Start of the range, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`), at most 100 days ago. */
         since?: string;
-        /** @description Last day to include, ISO 8601, UTC. */
+        /** @description End of the range, an ISO 8601 timestamp, not before `since`. */
         until?: string;
         /** @description 1-based page number. */
         page?: components["parameters"]["page"];
-        /** @description Results per page (at most 100 unless noted). */
+        /** @description Days per page, at most 100. */
         per_page?: number;
       };
       header?: never;
@@ -3150,13 +3150,13 @@ export interface operations {
   "copilot/copilot-metrics-for-team": {
     parameters: {
       query?: {
-        /** @description First day to include, ISO 8601 (`YYYY-MM-DD` or a timestamp), UTC. */
+        /** @description Start of the range, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`), at most 100 days ago. */
         since?: string;
-        /** @description Last day to include, ISO 8601, UTC. */
+        /** @description End of the range, an ISO 8601 timestamp, not before `since`. */
         until?: string;
         /** @description 1-based page number. */
         page?: components["parameters"]["page"];
-        /** @description Results per page (at most 100 unless noted). */
+        /** @description Days per page, at most 100. */
         per_page?: number;
       };
       header?: never;
