@@ -1,0 +1,243 @@
+/**
+ * Seat assignment changes: POST/DELETE .../copilot/billing/selected_users,
+ * .../selected_teams and .../selected_enterprise_teams, for organizations and
+ * the enterprise (https://docs.github.com/en/rest/copilot/copilot-user-management).
+ * State really changes: listings and billing reflect every accepted call.
+ */
+import { error, json, notFound } from "../http.js";
+import type { Route, RouteContext } from "../router.js";
+import { cancelTeams, cancelUsers, grantSeats, purgeExpired, teamHeld } from "../seats.js";
+import type { MockOrg } from "../types.js";
+import { findEnterprise, findOrg, findUser, readNameList } from "./lookup.js";
+
+const DOCS = "https://docs.github.com/rest/copilot/copilot-user-management";
+const ORG_WRITE = ["manage_billing:copilot", "admin:org"];
+const ENTERPRISE_WRITE = ["manage_billing:copilot", "admin:enterprise"];
+
+/**
+ * 422 messages, worded after the 422 conditions GitHub documents for these
+ * endpoints. Exported so contract tests can assert on them.
+ */
+export const ASSIGNMENT_MESSAGES = {
+  notSelected:
+    'The organization\'s Copilot access setting is set to enable Copilot for all users or is unconfigured. Seats can only be assigned or cancelled when the setting is "selected" (assign_selected).',
+  disabled: "Copilot Business or Enterprise is not enabled for this organization.",
+  noPublicCodePolicy: "A public code suggestions policy has not been set for this organization.",
+  teamHeld: (logins: string[]) =>
+    `The seats of the following users cannot be cancelled because they were assigned to them via a team: ${logins.join(", ")}. Remove the team, or the users from the team, instead.`,
+  notMembers: (logins: string[]) =>
+    `The following users are not members of the organization: ${logins.join(", ")}.`,
+  unknownTeams: (slugs: string[]) => `The following teams could not be found: ${slugs.join(", ")}.`,
+  unknownUsers: (logins: string[]) =>
+    `The following users could not be found: ${logins.join(", ")}.`,
+} as const;
+
+/** The 422 an organization answers seat changes with when its policy forbids them, else null. */
+function policyRefusal(org: MockOrg, docs: string): Response | null {
+  if (org.seatManagementSetting === "disabled")
+    return error(422, ASSIGNMENT_MESSAGES.disabled, docs);
+  if (org.seatManagementSetting !== "assign_selected")
+    return error(422, ASSIGNMENT_MESSAGES.notSelected, docs);
+  if (org.policies.public_code_suggestions === "unconfigured") {
+    return error(422, ASSIGNMENT_MESSAGES.noPublicCodePolicy, docs);
+  }
+  return null;
+}
+
+function resolveUsers(ctx: RouteContext, logins: string[]): { ids: number[]; unknown: string[] } {
+  const ids: number[] = [];
+  const unknown: string[] = [];
+  for (const login of logins) {
+    const user = findUser(ctx, login);
+    if (user) ids.push(user.id);
+    else unknown.push(login);
+  }
+  return { ids, unknown };
+}
+
+async function orgUsers(ctx: RouteContext, docs: string, add: boolean): Promise<Response> {
+  const org = findOrg(ctx);
+  if (!org) return notFound(docs);
+  const list = await readNameList(ctx, "selected_usernames", docs);
+  if (!list.ok) return list.response;
+  const refusal = policyRefusal(org, docs);
+  if (refusal) return refusal;
+  const { ids, unknown } = resolveUsers(ctx, list.values);
+  const outsiders = list.values.filter((login) => {
+    const user = findUser(ctx, login);
+    return user !== undefined && !org.members.has(user.id);
+  });
+  if (add && unknown.length + outsiders.length > 0) {
+    return error(422, ASSIGNMENT_MESSAGES.notMembers([...unknown, ...outsiders]), docs);
+  }
+  purgeExpired(ctx.state, org.seats, ctx.now);
+  if (add) {
+    const created = grantSeats(org.seats, ids, { kind: "direct" }, org.planType, ctx.now);
+    ctx.state.version++;
+    return json(201, { seats_created: created });
+  }
+  const held = teamHeld(org.seats, ids);
+  if (held.length > 0) {
+    const logins = held.map((seat) => ctx.state.users.get(seat.userId ?? -1)?.login ?? "");
+    return error(422, ASSIGNMENT_MESSAGES.teamHeld(logins), docs);
+  }
+  const cancelled = cancelUsers(org.seats, ids, ctx.now);
+  ctx.state.version++;
+  return json(200, { seats_cancelled: cancelled });
+}
+
+async function orgTeams(ctx: RouteContext, docs: string, add: boolean): Promise<Response> {
+  const org = findOrg(ctx);
+  if (!org) return notFound(docs);
+  const list = await readNameList(ctx, "selected_teams", docs);
+  if (!list.ok) return list.response;
+  const refusal = policyRefusal(org, docs);
+  if (refusal) return refusal;
+  const slugs = list.values.map((name) => name.toLowerCase());
+  const unknown = slugs.filter((slug) => !org.teams.has(slug));
+  if (unknown.length > 0) return error(422, ASSIGNMENT_MESSAGES.unknownTeams(unknown), docs);
+  purgeExpired(ctx.state, org.seats, ctx.now);
+  ctx.state.version++;
+  if (!add) {
+    for (const slug of slugs) org.copilotTeams.delete(slug);
+    return json(200, { seats_cancelled: cancelTeams(org.seats, new Set(slugs), ctx.now) });
+  }
+  let created = 0;
+  for (const slug of slugs) {
+    org.copilotTeams.add(slug);
+    const members = org.teams.get(slug)?.members ?? new Set<number>();
+    created += grantSeats(org.seats, members, { kind: "team", slug }, org.planType, ctx.now);
+  }
+  return json(201, { seats_created: created });
+}
+
+async function enterpriseUsers(ctx: RouteContext, docs: string, add: boolean): Promise<Response> {
+  const enterprise = findEnterprise(ctx);
+  if (!enterprise) return notFound(docs);
+  const list = await readNameList(ctx, "selected_usernames", docs);
+  if (!list.ok) return list.response;
+  const { ids, unknown } = resolveUsers(ctx, list.values);
+  if (add && unknown.length > 0) return error(422, ASSIGNMENT_MESSAGES.unknownUsers(unknown), docs);
+  purgeExpired(ctx.state, enterprise.seats, ctx.now);
+  ctx.state.version++;
+  if (add) {
+    return json(201, {
+      seats_created: grantSeats(enterprise.seats, ids, { kind: "direct" }, "enterprise", ctx.now),
+    });
+  }
+  const held = teamHeld(enterprise.seats, ids);
+  if (held.length > 0) {
+    const logins = held.map((seat) => ctx.state.users.get(seat.userId ?? -1)?.login ?? "");
+    return error(422, ASSIGNMENT_MESSAGES.teamHeld(logins), docs);
+  }
+  return json(200, { seats_cancelled: cancelUsers(enterprise.seats, ids, ctx.now) });
+}
+
+async function enterpriseTeams(ctx: RouteContext, docs: string, add: boolean): Promise<Response> {
+  const enterprise = findEnterprise(ctx);
+  if (!enterprise) return notFound(docs);
+  const list = await readNameList(ctx, "selected_enterprise_teams", docs);
+  if (!list.ok) return list.response;
+  const slugs = list.values.map((name) => name.toLowerCase());
+  const unknown = slugs.filter((slug) => !enterprise.teams.has(slug));
+  if (unknown.length > 0) return error(422, ASSIGNMENT_MESSAGES.unknownTeams(unknown), docs);
+  purgeExpired(ctx.state, enterprise.seats, ctx.now);
+  ctx.state.version++;
+  if (!add) {
+    for (const slug of slugs) enterprise.copilotTeams.delete(slug);
+    cancelTeams(enterprise.seats, new Set(slugs), ctx.now);
+    // GitHub processes enterprise-team cancellations asynchronously and answers 202.
+    return json(202, {
+      message: "Seat cancellation for the selected enterprise teams has been queued.",
+    });
+  }
+  let created = 0;
+  for (const slug of slugs) {
+    enterprise.copilotTeams.add(slug);
+    const members = enterprise.teams.get(slug)?.members ?? new Set<number>();
+    created += grantSeats(
+      enterprise.seats,
+      members,
+      { kind: "enterprise-team", slug },
+      "enterprise",
+      ctx.now,
+    );
+  }
+  return json(201, { seats_created: created });
+}
+
+const route = (
+  method: "POST" | "DELETE",
+  path: string,
+  scopes: string[],
+  anchor: string,
+  run: (ctx: RouteContext, docs: string, add: boolean) => Promise<Response>,
+): Route => ({
+  method,
+  path,
+  scopes,
+  docs: `${DOCS}#${anchor}`,
+  handle(ctx) {
+    return run(ctx, this.docs, method === "POST");
+  },
+});
+
+/** Seat assignment routes. */
+export const assignmentRoutes: Route[] = [
+  route(
+    "POST",
+    "/orgs/{org}/copilot/billing/selected_users",
+    ORG_WRITE,
+    "add-users-to-the-copilot-subscription-for-an-organization",
+    orgUsers,
+  ),
+  route(
+    "DELETE",
+    "/orgs/{org}/copilot/billing/selected_users",
+    ORG_WRITE,
+    "remove-users-from-the-copilot-subscription-for-an-organization",
+    orgUsers,
+  ),
+  route(
+    "POST",
+    "/orgs/{org}/copilot/billing/selected_teams",
+    ORG_WRITE,
+    "add-teams-to-the-copilot-subscription-for-an-organization",
+    orgTeams,
+  ),
+  route(
+    "DELETE",
+    "/orgs/{org}/copilot/billing/selected_teams",
+    ORG_WRITE,
+    "remove-teams-from-the-copilot-subscription-for-an-organization",
+    orgTeams,
+  ),
+  route(
+    "POST",
+    "/enterprises/{enterprise}/copilot/billing/selected_users",
+    ENTERPRISE_WRITE,
+    "add-users-to-the-copilot-subscription-for-an-enterprise",
+    enterpriseUsers,
+  ),
+  route(
+    "DELETE",
+    "/enterprises/{enterprise}/copilot/billing/selected_users",
+    ENTERPRISE_WRITE,
+    "remove-users-from-the-copilot-subscription-for-an-enterprise",
+    enterpriseUsers,
+  ),
+  route(
+    "POST",
+    "/enterprises/{enterprise}/copilot/billing/selected_enterprise_teams",
+    ENTERPRISE_WRITE,
+    "add-enterprise-teams-to-the-copilot-subscription-for-an-enterprise",
+    enterpriseTeams,
+  ),
+  route(
+    "DELETE",
+    "/enterprises/{enterprise}/copilot/billing/selected_enterprise_teams",
+    ENTERPRISE_WRITE,
+    "remove-enterprise-teams-from-the-copilot-subscription-for-an-enterprise",
+    enterpriseTeams,
+  ),
+];

@@ -1,0 +1,18 @@
+/** Every API route of the mock: one entry per operation of `spec/copilot.openapi.yaml`. */
+import type { Route } from "../router.js";
+import { agentRoutes } from "./agents.js";
+import { assignmentRoutes } from "./assignments.js";
+import { contentExclusionRoutes } from "./content-exclusion.js";
+import { legacyMetricsRoutes } from "./legacy-metrics.js";
+import { reportRoutes } from "./reports.js";
+import { seatRoutes } from "./seats.js";
+
+/** The route table, in no particular order (paths do not overlap). */
+export const routes: readonly Route[] = [
+  ...seatRoutes,
+  ...assignmentRoutes,
+  ...contentExclusionRoutes,
+  ...reportRoutes,
+  ...legacyMetricsRoutes,
+  ...agentRoutes,
+];
