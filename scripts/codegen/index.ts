@@ -5,8 +5,9 @@
  */
 import { emitAgreeTest } from "./emit-agree-test.js";
 import { emitOpenApiTypes } from "./emit-openapi-types.js";
-import { emitOperationsModule, TYPES_MODULE } from "./emit-operations.js";
+import { emitOperationsModule } from "./emit-operations.js";
 import { emitSchemasModule } from "./emit-schemas.js";
+import { emitTypesModule } from "./emit-types.js";
 import { formatTypeScript } from "./format.js";
 import { listOperations, type OpenApiDocument } from "./spec.js";
 
@@ -37,7 +38,7 @@ export async function generate(doc: OpenApiDocument): Promise<Generated> {
     ["generated/openapi.ts", await emitOpenApiTypes(doc)],
     ["generated/schemas.ts", schemas.source],
     ["generated/operations.ts", emitOperationsModule(ops, schemas.operations)],
-    ["generated/types.ts", TYPES_MODULE],
+    ["generated/types.ts", emitTypesModule(doc, ops)],
     ["test/types/schemas-agree.test-d.ts", emitAgreeTest(ops, schemas.operations)],
   ]);
   const files = new Map<string, string>();

@@ -4,8 +4,12 @@
  */
 import { describe, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
+import type { components } from "../../generated/openapi.js";
 import type { OperationId, operations } from "../../generated/operations.js";
 import type {
+  CopilotOrganizationOneDayUsageMetricsResult,
+  CopilotSeatDetails,
+  ListCopilotSeatsParams,
   OperationBody,
   OperationParams,
   OperationPathParams,
@@ -96,5 +100,19 @@ describe("operations metadata", () => {
   it("params schemas accept the typed parameter objects", () => {
     type Input = z.input<(typeof operations)["copilot/list-copilot-seats"]["paramsSchema"]>;
     expectTypeOf<OperationParams<"copilot/list-copilot-seats">>().toExtend<Input>();
+  });
+});
+
+describe("named aliases", () => {
+  it("name component schemas and each operation's params and result", () => {
+    expectTypeOf<CopilotSeatDetails>().toEqualTypeOf<
+      components["schemas"]["copilot-seat-details"]
+    >();
+    expectTypeOf<ListCopilotSeatsParams>().toEqualTypeOf<
+      OperationParams<"copilot/list-copilot-seats">
+    >();
+    expectTypeOf<CopilotOrganizationOneDayUsageMetricsResult>().toEqualTypeOf<
+      OperationResult<"copilot/copilot-organization-one-day-usage-metrics">
+    >();
   });
 });
