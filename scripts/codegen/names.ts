@@ -36,7 +36,7 @@ export function literal(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Text safe inside a `/** ... *\/` comment. */
+/** Text safe inside a `/** ... *\/` comment; continuation lines get their ` * `. */
 export function commentText(text: string): string {
-  return text.replaceAll("*/", "*\\/").trim();
+  return text.replaceAll("*/", "*\\/").trim().split(/\r?\n/).join("\n * ");
 }
