@@ -51,8 +51,9 @@ export async function* gunzipIfGzip(bytes: AsyncIterable<Uint8Array>): AsyncGene
     for await (const chunk of gunzip) yield chunk as Uint8Array;
     await feed;
   } finally {
+    // When the reader stops early, the feeding loop sees the destroyed gunzip on its next
+    // chunk and closes the download; awaiting that here could wait for a stalled server.
     gunzip.destroy();
-    await iterator.return?.();
   }
 }
 
