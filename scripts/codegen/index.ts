@@ -20,13 +20,6 @@ export interface Generated {
 export async function generate(doc: OpenApiDocument): Promise<Generated> {
   const ops = listOperations(doc);
   const warnings: string[] = [];
-  const unlabelled = ops.filter((op) => op.stabilityMissing).map((op) => op.id);
-  if (unlabelled.length > 0) {
-    warnings.push(
-      `${unlabelled.length} operation(s) lack x-stability; emitted as "ga" ` +
-        `(or "deprecated" when marked deprecated): ${unlabelled.join(", ")}`,
-    );
-  }
   const schemas = emitSchemasModule(doc, ops);
   if (schemas.cyclic.length > 0) {
     warnings.push(

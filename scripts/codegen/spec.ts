@@ -104,8 +104,6 @@ export interface SpecOperation {
   path: string;
   summary: string | undefined;
   stability: (typeof STABILITIES)[number];
-  /** `true` when the spec gave no `x-stability` (the draft spec): the generator warns. */
-  stabilityMissing: boolean;
   previewArea: (typeof PREVIEW_AREAS)[number] | undefined;
   sunset: string | undefined;
   pagination: { items: string; total?: string } | undefined;
@@ -251,7 +249,8 @@ function readLifecycle(id: string, op: OperationObject) {
   const stability = op["x-stability"];
   const area = op["x-preview-area"];
   const sunset = op["x-sunset"];
-  if (stability !== undefined && !STABILITIES.includes(stability as never)) {
+  // No default: an unlabelled preview would slip past the client's preview switch.
+  if (!STABILITIES.includes(stability as never)) {
     throw new Error(`${id}: x-stability must be one of ${STABILITIES.join(", ")}`);
   }
   if (area !== undefined && !PREVIEW_AREAS.includes(area as never)) {
@@ -266,10 +265,8 @@ function readLifecycle(id: string, op: OperationObject) {
   if (sunset !== undefined && (typeof sunset !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(sunset))) {
     throw new Error(`${id}: x-sunset must be a "YYYY-MM-DD" string`);
   }
-  const fallback = op.deprecated === true ? "deprecated" : "ga";
   return {
-    stability: (stability ?? fallback) as SpecOperation["stability"],
-    stabilityMissing: stability === undefined,
+    stability: stability as SpecOperation["stability"],
     previewArea: area as SpecOperation["previewArea"],
     sunset: sunset as string | undefined,
   };
