@@ -6,7 +6,7 @@ import {
   type ServerResponse,
 } from "node:http";
 import type { AddressInfo } from "node:net";
-import { gzipSync } from "node:zlib";
+import { createGzip, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   ConnectionError,
@@ -230,5 +230,30 @@ describe("downloadFile over HTTP", () => {
     setTimeout(() => controller.abort(), 20);
     const error = await iterator.next().catch((e: unknown) => e);
     expect((error as Error).name).toBe("RequestAbortedError");
+  });
+
+  it("releases a stalled download when the reader stops early (plain and gzip files)", async () => {
+    const files = await serve((req, res) => {
+      res.writeHead(200);
+      if (req.url === "/plain") {
+        res.write(ndjson(rows.slice(0, 2)));
+        return;
+      }
+      const gzip = createGzip();
+      gzip.on("data", (chunk: Buffer) => res.write(chunk));
+      gzip.write(ndjson(rows.slice(0, 2)));
+      gzip.flush();
+    });
+    for (const name of ["plain", "gzip"]) {
+      const started = Date.now();
+      for await (const record of readReportRecords<UserDayRecord>(
+        { download_links: [`${files.origin}/${name}`] },
+        context("https://api.github.com", { timeoutMs: 5_000 }),
+      )) {
+        expect(record.user_id).toBe(1);
+        break;
+      }
+      expect(Date.now() - started).toBeLessThan(2_000);
+    }
   });
 });
