@@ -6,7 +6,7 @@
  * @see https://docs.github.com/en/copilot/reference/copilot-usage-metrics/example-schema
  */
 import type { ZodType } from "zod";
-import { ResponseValidationError, type ValidationIssue } from "../core/errors.js";
+import { CopilotError, ResponseValidationError, type ValidationIssue } from "../core/errors.js";
 import type { ValidationMode } from "../options.js";
 import { type DownloadContext, downloadFile } from "./download.js";
 import { RECORD_SCHEMAS, type ReportKind } from "./kinds.js";
@@ -72,6 +72,21 @@ function expand(value: unknown): unknown[] | undefined {
   return undefined;
 }
 
+/** Turns a body that cannot be decoded (a corrupt gzip stream) into a `ResponseValidationError`. */
+async function* undecodable<T>(file: number, source: AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    yield* source;
+  } catch (error) {
+    if (error instanceof CopilotError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ResponseValidationError({
+      operation: RECORDS_OPERATION,
+      issues: [{ path: [], message, code: "invalid_body" }],
+      message: `Report file ${file} cannot be decoded: ${message}`,
+    });
+  }
+}
+
 /**
  * Downloads each of `report.download_links` in order and yields its records one at a time,
  * whatever the file holds: NDJSON, a JSON array, `{ "day_totals": [...] }` (or an array of
@@ -80,8 +95,8 @@ function expand(value: unknown): unknown[] | undefined {
  *
  * @typeParam T - the record type of `options.kind` (e.g. `UserDayRecord` for `"users-1-day"`).
  * @throws ResponseValidationError (strict) for a record that is not JSON or not of the schema,
- *   with `path` inside the record and "file F line L" in the message; download errors as
- *   {@link downloadFile}.
+ *   with `path` inside the record and "file F line L" in the message; in every mode for a body
+ *   that cannot be decoded (corrupt gzip); download errors as {@link downloadFile}.
  */
 export async function* readReportRecords<T = unknown>(
   report: ReportLinks,
@@ -115,7 +130,10 @@ export async function* readReportRecords<T = unknown>(
       }
       options.onInvalid?.({ file: index, line, issues });
     };
-    for await (const batch of splitRecordTexts(decodeUtf8(gunzipIfGzip(bytes)))) {
+    for await (const batch of undecodable(
+      index,
+      splitRecordTexts(decodeUtf8(gunzipIfGzip(bytes))),
+    )) {
       for (const { text, line } of batch) {
         let value: unknown;
         try {

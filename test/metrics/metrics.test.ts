@@ -128,6 +128,24 @@ describe("metricsDays", () => {
     expect(stats.dailyCalls).toEqual(["totals:2025-10-10", "totals:2025-10-11"]);
   });
 
+  it("surfaces a failed day request and stops requesting further days", async () => {
+    const { src, stats } = source({});
+    src.daily = vi.fn(async (_report, day) => {
+      stats.dailyCalls.push(day);
+      if (day === "2026-05-02") throw new Error("boom");
+      return null;
+    });
+    const days = metricsDays(src, {
+      since: "2026-05-01",
+      until: "2026-05-08",
+      now: NOW,
+      concurrency: 2,
+    });
+    await expect(days.toArray()).rejects.toThrow("boom");
+    expect(days.skippedDays).toEqual(["2026-05-01"]);
+    expect(stats.dailyCalls.length).toBeLessThanOrEqual(4);
+  });
+
   it("rejects invalid days and since after until before any request", () => {
     const { src, stats } = source({});
     expect(() => metricsDays(src, { since: "2026-02-30" })).toThrow(RequestValidationError);

@@ -147,6 +147,24 @@ describe("readReportRecords: file shapes", () => {
   });
 });
 
+describe("readReportRecords: corrupt bodies", () => {
+  it("reports a corrupt gzip file as ResponseValidationError in every mode", async () => {
+    const gz = gzipSync(ndjson([userDay(1, "2026-05-07")]));
+    const corrupt = Buffer.concat([gz.subarray(0, 12), Buffer.alloc(40, 0xff)]);
+    server.use(file("bad.gz", () => corrupt));
+    for (const validation of ["strict", "warn", "off"] as const) {
+      const error = await collect(
+        readReportRecords(
+          { download_links: [link("bad.gz")] },
+          options({ kind: "users-1-day", validation }),
+        ),
+      ).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ResponseValidationError);
+      expect((error as Error).message).toMatch(/^Report file 0 cannot be decoded/);
+    }
+  });
+});
+
 describe("readReportRecords: line handling", () => {
   it("handles CRLF, blank lines, a BOM and a missing final newline", async () => {
     const [a, b] = [userDay(1, "2026-05-07"), userDay(2, "2026-05-07")];
