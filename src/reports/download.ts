@@ -203,6 +203,8 @@ async function openFile(
     throw transportError(error, current, ctx, timeout);
   } finally {
     disarm();
+    // While the body is read, `downloadFile` forwards the caller's abort itself.
+    ctx.signal?.removeEventListener("abort", abort);
     attemptSignal.removeEventListener("abort", abort);
   }
 }
