@@ -5,7 +5,7 @@
  *
  * @see https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api
  */
-import { redactHeaders, redactText, redactUrl } from "../internal/redact.js";
+import { redactDeep, redactHeaders, redactText, redactUrl } from "../internal/redact.js";
 
 /** Base class of every error this SDK throws. */
 export class CopilotError extends Error {
@@ -99,7 +99,7 @@ export class CopilotApiError extends CopilotError {
         ? `${redactText(init.body.slice(0, 2048))}…`
         : typeof init.body === "string"
           ? redactText(init.body)
-          : init.body;
+          : redactDeep(init.body);
   }
 }
 

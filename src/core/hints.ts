@@ -27,15 +27,20 @@ export function hintFor({
   headers,
 }: HintInput): string | undefined {
   const text = message.toLowerCase();
-  if (status === 422 && /assigned to them via a team|via a team/.test(text)) {
-    return "This seat is held through a team: remove the user from the team, or cancel the team's assignment with teams.remove, instead of cancelling the user's seat.";
-  }
+  const teamHeld = /via a team/.test(text);
   if (
     status === 422 &&
     SEAT_MUTATION.test(operation) &&
     /all (users|members)|seat management setting|access setting|unconfigured/.test(text)
   ) {
-    return "Seats can only be assigned or cancelled through the API when the Copilot access policy is 'selected members' (billing.get → seat_management_setting: \"assign_selected\"); it is 'all members' or unconfigured. Change the policy in the organization's Copilot settings, or manage access through it.";
+    return `Seats can only be assigned or cancelled through the API when the Copilot access policy is 'selected members' (billing.get → seat_management_setting: "assign_selected"); check it with billing.get and change it in the organization's Copilot settings${
+      teamHeld
+        ? ". When cancelling, a seat held through a team cannot be cancelled per user: use teams.remove or change the team's membership"
+        : ""
+    }.`;
+  }
+  if (status === 422 && teamHeld) {
+    return "This seat is held through a team: remove the user from the team, or cancel the team's assignment with teams.remove, instead of cancelling the user's seat.";
   }
   if (/metrics api access|usage metrics api|copilot metrics.*(disabled|not enabled)/.test(text)) {
     return "The 'Copilot usage metrics' API access policy is off: an enterprise owner (or org owner) must enable it in the Copilot policies before metrics and reports can be read.";

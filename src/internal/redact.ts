@@ -71,3 +71,20 @@ export function redactText(text: string, secrets: readonly string[] = []): strin
   }
   return out;
 }
+
+/** A copy of a JSON value with {@link redactText} applied to every string (depth-bounded). */
+export function redactDeep(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") return redactText(value);
+  if (value === null || typeof value !== "object" || depth > 20) return value;
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    Object.defineProperty(out, key, {
+      value: redactDeep(item, depth + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
+}

@@ -49,6 +49,31 @@ export interface SendOptions {
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * Reads the body as text, giving up as soon as `signal` aborts (a mocked or stalled
+ * body does not always observe the fetch signal once headers have arrived).
+ */
+async function readText(response: Response, signal: AbortSignal): Promise<string> {
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const cancel = () => {
+    reader.cancel().catch(() => {});
+  };
+  signal.addEventListener("abort", cancel, { once: true });
+  try {
+    const decoder = new TextDecoder();
+    let text = "";
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (signal.aborted) throw signal.reason ?? new Error("aborted");
+      if (done) return text + decoder.decode();
+      text += decoder.decode(value, { stream: true });
+    }
+  } finally {
+    signal.removeEventListener("abort", cancel);
+  }
+}
 const MAX_REDIRECTS = 5;
 
 function parseBody(
@@ -120,7 +145,7 @@ export async function sendAttempt(
         url = target.toString();
         continue;
       }
-      const text = await response.text();
+      const text = await readText(response, signal);
       const parsed = parseBody(text, response.headers.get("content-type"));
       if (response.status >= 400 || response.status < 200) {
         throw errorFromResponse({
