@@ -207,7 +207,7 @@ export function userTeamRows(
         day,
         ...ids,
         team_id: teamId,
-        team_slug: slug,
+        slug,
         user_id: userId,
         user_login: seated.get(userId),
       });

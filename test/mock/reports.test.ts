@@ -112,7 +112,7 @@ describe("usage-metrics report links", () => {
     const rows = ndjson((await download(answer.body.download_links[0])).text);
     const perTeam = new Map<string, number>();
     for (const row of rows)
-      perTeam.set(row.team_slug as string, (perTeam.get(row.team_slug as string) ?? 0) + 1);
+      perTeam.set(row.slug as string, (perTeam.get(row.slug as string) ?? 0) + 1);
     expect(perTeam.size).toBeGreaterThan(0);
     for (const count of perTeam.values()) expect(count).toBeGreaterThanOrEqual(5);
     expect(perTeam.has("platform")).toBe(false); // seeded with three members

@@ -3,8 +3,8 @@
  * latest), answering `{ download_links, report_day }` or
  * `{ download_links, report_start_day, report_end_day }` with signed links to the
  * download origin (https://docs.github.com/en/rest/copilot/copilot-usage-metrics).
- * Days are UTC; data lags one day, so today and later answer 204 (not ready yet),
- * and days more than a year back answer 404.
+ * Days are UTC; data lags one day, so today and later are not ready yet (204 where
+ * the description documents it, else 404), and days more than a year back answer 404.
  */
 import { type Scope, scopeUsers } from "../activity.js";
 import { addDays, isoDay, isValidDay } from "../dates.js";
@@ -69,7 +69,11 @@ function links(
   return out;
 }
 
-function oneDay(kind: ReportKind, docs: string): Route["handle"] {
+/**
+ * GitHub documents 204 (not ready) only for some 1-day endpoints; the others
+ * answer 404 for a day without data, so clients see what the description allows.
+ */
+function oneDay(kind: ReportKind, docs: string, noContent: boolean): Route["handle"] {
   return (ctx) => {
     const found = scopeOf(ctx);
     if (!found) return notFound(docs);
@@ -77,7 +81,11 @@ function oneDay(kind: ReportKind, docs: string): Route["handle"] {
     if (!isValidDay(day))
       return error(400, "The day parameter must be a date in YYYY-MM-DD format.", docs);
     const window = reportWindow(ctx.now);
-    if (day > window.latest) return empty(204);
+    if (day > window.latest) {
+      return noContent
+        ? empty(204)
+        : error(404, "No report is available for the requested day yet.", docs);
+    }
     if (day < window.earliest)
       return error(404, "No report is available for the requested day.", docs);
     return json(200, {
@@ -109,6 +117,7 @@ function reportRoute(
   file: string,
   kind: ReportKind,
   anchor: string,
+  noContent = false,
 ): Route {
   const base = owner === "org" ? "/orgs/{org}" : "/enterprises/{enterprise}";
   const docs = `${DOCS}#${anchor}`;
@@ -117,17 +126,18 @@ function reportRoute(
     path: `${base}/copilot/metrics/reports/${file}`,
     scopes: owner === "org" ? ORG_SCOPES : ENTERPRISE_SCOPES,
     docs,
-    handle: file.endsWith("/latest") ? latest(kind, docs) : oneDay(kind, docs),
+    handle: file.endsWith("/latest") ? latest(kind, docs) : oneDay(kind, docs, noContent),
   };
 }
 
-/** Report link routes. */
+/** Report link routes; `true` marks the 1-day endpoints documented to answer 204. */
 export const reportRoutes: Route[] = [
   reportRoute(
     "org",
     "organization-1-day",
     "organization-1-day",
     "get-copilot-organization-usage-metrics-for-a-specific-day",
+    true,
   ),
   reportRoute(
     "org",
@@ -140,6 +150,7 @@ export const reportRoutes: Route[] = [
     "users-1-day",
     "users-1-day",
     "get-copilot-organization-users-usage-metrics-for-a-specific-day",
+    true,
   ),
   reportRoute(
     "org",
@@ -152,12 +163,14 @@ export const reportRoutes: Route[] = [
     "user-teams-1-day",
     "user-teams-1-day",
     "get-copilot-organization-user-teams-report-for-a-specific-day",
+    true,
   ),
   reportRoute(
     "org",
     "repos-1-day",
     "repos-1-day",
     "get-copilot-organization-repository-report-for-a-specific-day",
+    true,
   ),
   reportRoute(
     "enterprise",
@@ -194,5 +207,6 @@ export const reportRoutes: Route[] = [
     "repos-1-day",
     "repos-1-day",
     "get-copilot-enterprise-repository-report-for-a-specific-day",
+    true,
   ),
 ];
