@@ -16,6 +16,10 @@ export interface ScopeUser {
   userId: number;
   login: string;
   seat: MockSeat;
+  /** `YYYY-MM-DD` of `last_activity_at`, or null when never used. */
+  lastDay: string | null;
+  /** `YYYY-MM-DD` of `created_at`. */
+  createdDay: string;
 }
 
 /**
@@ -34,7 +38,13 @@ export function scopeUsers(state: MockState, scope: Scope): ScopeUser[] {
       const previous = byUser.get(seat.userId);
       if (previous && (previous.seat.lastActivityAt ?? "") >= (seat.lastActivityAt ?? "")) continue;
       const login = state.users.get(seat.userId)?.login ?? `ghost-${seat.userId}`;
-      byUser.set(seat.userId, { userId: seat.userId, login, seat });
+      byUser.set(seat.userId, {
+        userId: seat.userId,
+        login,
+        seat,
+        lastDay: seat.lastActivityAt?.slice(0, 10) ?? null,
+        createdDay: seat.createdAt.slice(0, 10),
+      });
     }
   }
   return [...byUser.values()];
@@ -42,8 +52,8 @@ export function scopeUsers(state: MockState, scope: Scope): ScopeUser[] {
 
 /** Whether the user of `seat` used Copilot on `day` (`YYYY-MM-DD`). */
 export function isActive(seed: number, user: ScopeUser, day: string): boolean {
-  const last = user.seat.lastActivityAt?.slice(0, 10);
-  if (!last || day > last || day < user.seat.createdAt.slice(0, 10)) return false;
+  const last = user.lastDay;
+  if (!last || day > last || day < user.createdDay) return false;
   return day === last || unitHash(`${seed}|${user.userId}|${day}`) < 0.6;
 }
 

@@ -45,5 +45,9 @@ export function hash32(text: string): number {
 
 /** A float in [0, 1) derived from a string: stable per-(seed, user, day) noise without state. */
 export function unitHash(text: string): number {
-  return createRandom(hash32(text)).next();
+  let h = hash32(text);
+  // murmur3 finalizer: spreads FNV's weak high bits before scaling to [0, 1).
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return ((h ^ (h >>> 16)) >>> 0) / 4294967296;
 }

@@ -127,11 +127,12 @@ export function dayTotals(
   let monthly = 0;
   let chat = 0;
   let agent = 0;
-  const weekStart = addDays(day, -6);
-  const monthStart = addDays(day, -27);
+  // Newest first: the 28 days of the "monthly" window, the first 7 of which are the week.
+  const month = Array.from({ length: 28 }, (_, i) => addDays(day, -i));
+  const week = month.slice(0, 7);
+  const monthStart = month[27] as string;
   for (const user of users) {
-    const last = user.seat.lastActivityAt?.slice(0, 10);
-    if (!last || last < monthStart) continue;
+    if (!user.lastDay || user.lastDay < monthStart) continue;
     if (isActive(state.randomSeed, user, day)) {
       daily++;
       const counts = dayCounts(state.randomSeed, user.userId, day);
@@ -143,8 +144,8 @@ export function dayTotals(
       if (counts.used_chat) chat++;
       if (counts.used_agent) agent++;
     }
-    if (activeWithin(state.randomSeed, user, weekStart, day)) weekly++;
-    if (activeWithin(state.randomSeed, user, monthStart, day)) monthly++;
+    if (activeWithin(state.randomSeed, user, week)) weekly++;
+    if (activeWithin(state.randomSeed, user, month)) monthly++;
   }
   return {
     day,
@@ -160,13 +161,14 @@ export function dayTotals(
   };
 }
 
-function activeWithin(seed: number, user: ScopeUser, from: string, to: string): boolean {
-  const last = user.seat.lastActivityAt?.slice(0, 10);
-  if (!last || last < from) return false;
-  if (last <= to) return true;
-  for (let day = to; day >= from; day = addDays(day, -1))
-    if (isActive(seed, user, day)) return true;
-  return false;
+/** Whether the user was active on any of `days` (newest first). */
+function activeWithin(seed: number, user: ScopeUser, days: readonly string[]): boolean {
+  const last = user.lastDay;
+  const newest = days[0] as string;
+  const oldest = days[days.length - 1] as string;
+  if (!last || last < oldest) return false;
+  if (last <= newest) return true;
+  return days.some((day) => isActive(seed, user, day));
 }
 
 /** Rows of the users report over `days`, active user-days only. */
