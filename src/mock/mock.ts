@@ -250,14 +250,12 @@ export function createCopilotMock(options: CopilotMockOptions = {}): CopilotMock
       baseUrl: on.baseUrl.replace(/\/+$/, ""),
       downloadOrigin: on.downloadOrigin.replace(/\/+$/, ""),
     };
-    const ours = ({ request }: { request: Request }) => {
-      const url = new URL(request.url);
-      return (
-        relativePath(url, normalized.baseUrl) !== null ||
-        relativePath(url, normalized.downloadOrigin) !== null
-      );
-    };
-    return [http.all(ours, ({ request }) => handle(request, normalized))];
+    // Wildcard URL paths (not custom predicates) keep this working on every msw 2.x.
+    const resolver = ({ request }: { request: Request }) => handle(request, normalized);
+    return [
+      http.all(`${normalized.baseUrl}/*`, resolver),
+      http.all(`${normalized.downloadOrigin}/*`, resolver),
+    ];
   }
 
   return {
