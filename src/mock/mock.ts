@@ -9,7 +9,6 @@ import { authenticate, hasAnyScope, type TokenConfig } from "./auth.js";
 import { isoTimestamp } from "./dates.js";
 import { type ForcedResponse, MockFaults } from "./faults.js";
 import { DOCS, error, json, notFound } from "./http.js";
-import type { RenderContext } from "./render.js";
 import {
   BadJsonError,
   findRoute,
@@ -146,38 +145,36 @@ export function createCopilotMock(options: CopilotMockOptions = {}): CopilotMock
     };
   }
 
+  /** Answers an API request; `headers` are the scope headers GitHub adds once a token is known. */
   async function api(
     request: Request,
-    url: URL,
+    on: MockOrigins,
     path: string,
-    at: Date,
     bodyText: string,
-    scopesHeader: (h: Record<string, string>) => void,
-  ): Promise<Response> {
+  ): Promise<{ response: Response; headers: Record<string, string> }> {
     const found = findRoute(routes, request.method, path);
-    if (found === null || found === "method") return notFound();
+    if (found === null || found === "method") return { response: notFound(), headers: {} };
     const { route, params } = found;
     const auth = authenticate(request, options.tokens);
-    if (!auth.ok) return error(401, auth.message, DOCS);
-    scopesHeader({
+    if (!auth.ok) return { response: error(401, auth.message, DOCS), headers: {} };
+    const headers = {
       "x-oauth-scopes": auth.scopes.join(", "),
       "x-accepted-oauth-scopes": route.scopes.join(", "),
-    });
-    if (!hasAnyScope(auth.scopes, route.scopes)) {
-      return error(403, "Resource not accessible by personal access token", route.docs);
-    }
-    const render: RenderContext = {
-      api: origins_(request).baseUrl,
-      web: webUrl(origins_(request).baseUrl),
     };
+    if (!hasAnyScope(auth.scopes, route.scopes)) {
+      return {
+        response: error(403, "Resource not accessible by personal access token", route.docs),
+        headers,
+      };
+    }
     const ctx: RouteContext = {
       request,
-      url,
+      url: new URL(request.url),
       params,
-      origins: origins_(request),
-      render,
+      origins: on,
+      render: { api: on.baseUrl, web: webUrl(on.baseUrl) },
       state,
-      now: at,
+      now: now(),
       secret,
       async json() {
         if (bodyText.trim() === "") return undefined;
@@ -188,12 +185,8 @@ export function createCopilotMock(options: CopilotMockOptions = {}): CopilotMock
         }
       },
     };
-    return route.handle(ctx);
+    return { response: await route.handle(ctx), headers };
   }
-
-  // The origins of the request being answered (handlersFor may serve other origins).
-  const active = new WeakMap<Request, MockOrigins>();
-  const origins_ = (request: Request): MockOrigins => active.get(request) ?? origins;
 
   async function handle(
     request: Request,
@@ -203,7 +196,6 @@ export function createCopilotMock(options: CopilotMockOptions = {}): CopilotMock
     const downloadPath = relativePath(url, on.downloadOrigin);
     const apiPath = downloadPath === null ? relativePath(url, on.baseUrl) : null;
     if (downloadPath === null && apiPath === null) return undefined;
-    active.set(request, on);
     const origin = downloadPath !== null ? "download" : "api";
     const bodyText = request.body ? await request.clone().text() : "";
     const received = now();
@@ -224,15 +216,13 @@ export function createCopilotMock(options: CopilotMockOptions = {}): CopilotMock
       record.status = 0;
       return HttpResponse.error();
     }
-    const extra: Record<string, string> = {};
+    let extra: Record<string, string> = {};
     let response: Response;
     if (decision.kind === "respond") response = forced(decision.response);
     else if (origin === "download") {
       response = serveDownload(request, downloadPath ?? "", url.searchParams, state, secret, now());
     } else {
-      response = await api(request, url, apiPath ?? "", now(), bodyText, (h) =>
-        Object.assign(extra, h),
-      );
+      ({ response, headers: extra } = await api(request, on, apiPath ?? "", bodyText));
     }
     if (origin === "api") {
       const headers = { ...commonHeaders(request, received), ...extra };
