@@ -60,7 +60,7 @@ export class CopilotClient {
     this.seats = new Seats(this.#runner);
     this.teams = new Teams(this.#runner);
     this.reports = new Reports(this.#runner);
-    this.metrics = new Metrics(this.#runner);
+    this.metrics = new Metrics(this.#runner, this.reports);
     this.contentExclusion = new ContentExclusion(this.#runner);
   }
 

@@ -54,6 +54,36 @@ function checkNames(spec: BulkSpec, names: unknown): string[] {
 }
 
 /**
+ * Sends `batches` one after the other with `send`, recording each batch's status.
+ *
+ * @throws {BulkOperationError} when a batch fails: `failed` when GitHub refused it, `uncertain`
+ *   when it may have been applied (see `isUncertain`); later batches are `not-sent`. With
+ *   `plainSingleError`, a run of one batch rethrows the batch's own typed error instead.
+ */
+export async function sendBatches<R>(
+  operation: string,
+  batches: readonly string[][],
+  send: (names: string[]) => Promise<R>,
+  plainSingleError = false,
+): Promise<BatchResult<R>[]> {
+  const results: BatchResult<R>[] = batches.map((names) => ({ names, status: "not-sent" }));
+  for (const batch of results) {
+    try {
+      batch.result = await send(batch.names);
+      batch.status = "done";
+    } catch (error) {
+      if (!(error instanceof CopilotError)) throw error;
+      batch.status = isUncertain(error) ? "uncertain" : "failed";
+      batch.error = error;
+      // A single request keeps the plain typed error (with its hint); isUncertain(error) still tells.
+      if (plainSingleError && results.length === 1) throw error;
+      throw new BulkOperationError({ operation, batches: results, cause: error });
+    }
+  }
+  return results;
+}
+
+/**
  * Runs a seat/team mutation for any number of names. One batch: GitHub's body is returned
  * as is (e.g. the 202 `{ message }` of an enterprise-team removal). Several: `{ [countKey]: sum }`.
  *
@@ -69,24 +99,18 @@ export async function runBulk(
   options?: RequestOptions,
 ): Promise<unknown> {
   const batches = toBatches(checkNames(spec, params[spec.namesKey]));
-  const prepared = batches.map((names) =>
-    runner.prepare(spec.operation, { ...params, [spec.namesKey]: names }),
+  const prepared = new Map(
+    batches.map((names) => [
+      names,
+      runner.prepare(spec.operation, { ...params, [spec.namesKey]: names }),
+    ]),
   );
-  const results: BatchResult[] = batches.map((names) => ({ names, status: "not-sent" }));
-  for (const [i, request] of prepared.entries()) {
-    const batch = results[i]!;
-    try {
-      batch.result = await runner.send(request, options);
-      batch.status = "done";
-    } catch (error) {
-      if (!(error instanceof CopilotError)) throw error;
-      batch.status = isUncertain(error) ? "uncertain" : "failed";
-      batch.error = error;
-      // A single request keeps the plain typed error (with its hint); isUncertain(error) still tells.
-      if (batches.length === 1) throw error;
-      throw new BulkOperationError({ operation: spec.operation, batches: results, cause: error });
-    }
-  }
+  const results = await sendBatches(
+    spec.operation,
+    batches,
+    (names) => runner.send(prepared.get(names)!, options),
+    true,
+  );
   if (results.length === 1) return results[0]!.result;
   let total = 0;
   for (const batch of results) {

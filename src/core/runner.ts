@@ -37,13 +37,14 @@ export interface PreparedOperation {
 /** Executes operations of the bundled spec for one client. */
 export class OperationRunner {
   readonly transport: Transport;
-  readonly #validation: ValidationMode;
+  /** The client's response validation mode. */
+  readonly validation: ValidationMode;
   readonly #previews: ClientOptions["previews"];
   readonly #warned = new Set<string>();
 
   constructor(transport: Transport, options: Pick<ClientOptions, "validation" | "previews">) {
     this.transport = transport;
-    this.#validation = options.validation ?? "strict";
+    this.validation = options.validation ?? "strict";
     this.#previews = options.previews;
   }
 
@@ -202,7 +203,7 @@ export class OperationRunner {
       meta.id,
       meta.responses[status],
       body,
-      this.#validation,
+      this.validation,
       (error) => this.transport.logger.warn(`copilot-admin-sdk: ${error.message}`),
       this.#warned,
     );

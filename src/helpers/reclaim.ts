@@ -9,13 +9,8 @@
  *
  * @see https://docs.github.com/en/rest/copilot/copilot-user-management#remove-users-from-the-copilot-subscription-for-an-organization
  */
-import {
-  type BatchResult,
-  BulkOperationError,
-  ConnectionError,
-  CopilotApiError,
-  CopilotError,
-} from "../core/errors.js";
+import { sendBatches } from "../core/bulk.js";
+import { type BatchResult, CopilotError } from "../core/errors.js";
 import {
   type InactivityOptions,
   planReclaim,
@@ -62,15 +57,6 @@ export const RECLAIM_OPERATION = "seats.reclaim";
 const POLICY_HINT =
   "Seats can only be cancelled through the API when the Copilot access policy is 'selected members' (seat_management_setting: \"assign_selected\"). Change the policy in the organization's Copilot settings, or reclaim seats by removing users from the teams or organization.";
 
-/** A mutation that may have reached GitHub without an answer is `uncertain`, not `failed`. */
-function statusOf(error: CopilotError): "failed" | "uncertain" {
-  if (error instanceof CopilotApiError) return error.status >= 500 ? "uncertain" : "failed";
-  if (error instanceof ConnectionError) {
-    return error.code === "ECONNREFUSED" || error.code === "ENOTFOUND" ? "failed" : "uncertain";
-  }
-  return "failed";
-}
-
 /**
  * Reads billing, lists seats, plans with {@link planReclaim} and, when `dryRun` is `false`,
  * cancels the batches one after the other.
@@ -98,26 +84,11 @@ export async function reclaimSeats<S extends SeatLike>(
   const plan = planReclaim(seats, options);
   if (dryRun) return { dryRun, batches: plan.batches, skipped: plan.skipped };
 
-  const results: ReclaimBatchResult[] = plan.batches.map((names) => ({
-    names,
-    status: "not-sent",
-  }));
-  for (const batch of results) {
-    try {
-      const result = await api.removeSeats(batch.names);
-      batch.status = "done";
-      batch.result = result;
-      batch.seats_cancelled = result.seats_cancelled;
-    } catch (error) {
-      if (!(error instanceof CopilotError)) throw error;
-      batch.status = statusOf(error);
-      batch.error = error;
-      throw new BulkOperationError({
-        operation: RECLAIM_OPERATION,
-        batches: results,
-        cause: error,
-      });
-    }
-  }
+  const sent = await sendBatches(RECLAIM_OPERATION, plan.batches, (names) =>
+    api.removeSeats(names),
+  );
+  const results: ReclaimBatchResult[] = sent.map((batch) =>
+    batch.result ? { ...batch, seats_cancelled: batch.result.seats_cancelled } : batch,
+  );
   return { dryRun, batches: plan.batches, skipped: plan.skipped, results };
 }

@@ -8,6 +8,7 @@
  *
  * @see https://docs.github.com/en/rest/copilot/copilot-user-management
  */
+import { toBatches } from "../core/bulk.js";
 import { RequestValidationError } from "../core/errors.js";
 import { DAY_MS } from "./dates.js";
 
@@ -145,16 +146,6 @@ export interface ReclaimPlan<S extends SeatLike = SeatLike> {
   /** The seats behind `batches`. */
   reclaimable: S[];
   skipped: ReclaimSkipped<S>;
-}
-
-/** Most names `DELETE …/copilot/billing/selected_users` accepts in one request. */
-export const SEAT_BATCH_SIZE = 100;
-
-/** Splits names into batches of at most `size` (default 100), in order. */
-export function toBatches(names: readonly string[], size = SEAT_BATCH_SIZE): string[][] {
-  const batches: string[][] = [];
-  for (let i = 0; i < names.length; i += size) batches.push(names.slice(i, i + size));
-  return batches;
 }
 
 /**

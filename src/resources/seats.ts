@@ -10,8 +10,11 @@ import { runBulk } from "../core/bulk.js";
 import type { Paginator } from "../core/paginator.js";
 import type { ListOptions } from "../core/runner.js";
 import type { OperationParams, OperationResult } from "../core/types.js";
+import { type ReclaimResult, reclaimSeats } from "../helpers/reclaim.js";
+import { findInactive, type InactiveReport, type InactivityOptions } from "../helpers/seats.js";
 import type { RequestOptions } from "../options.js";
 import { Resource } from "./resource.js";
+import { type OrgOrEnterprise, scopeOf } from "./scope.js";
 
 /**
  * One Copilot seat: `{ assignee, organization?, assigning_team?, pending_cancellation_date,
@@ -172,5 +175,57 @@ export class Seats extends Resource {
       params,
       options,
     ) as never;
+  }
+
+  /**
+   * Buckets every seat of an organization or enterprise by last activity, as of `now`
+   * (default: the current time): `active` (last activity at most `days` days before `now`),
+   * `inactive` (more than `days` days ago, or never used and created more than `days` days ago)
+   * and `grace` (never used, created within `days`) partition the seats; `neverUsed`,
+   * `pendingCancellation`, `teamAssigned` and `noAssignee` are overlapping views. `days` defaults
+   * to 30. An enterprise listing has one row per organization for multi-org users (see `dedupeSeats`).
+   * Lists seats with `seats.list` / `seats.listForEnterprise`.
+   *
+   * @throws {RequestValidationError} at once for a bad scope, `days` or `now`; the list's HTTP errors.
+   */
+  async findInactive(
+    params: OrgOrEnterprise & InactivityOptions,
+    options?: ListOptions,
+  ): Promise<InactiveReport<Seat>> {
+    const scope = scopeOf(params, "seats.findInactive");
+    const seats =
+      scope.kind === "organization"
+        ? await this.list({ org: scope.org }, options).toArray()
+        : await this.listForEnterprise({ enterprise: scope.enterprise }, options).toArray();
+    return findInactive(seats, { days: params.days, now: params.now });
+  }
+
+  /**
+   * Cancels the seats of directly assigned users inactive for more than `days` days (default 30),
+   * in batches of at most 100 — a dry run unless `dryRun: false`. Reads `billing.get` first and
+   * refuses, sending no mutation, unless `seat_management_setting` is `"assign_selected"`. Seats held
+   * through a team, already pending cancellation, or without a user assignee are listed in
+   * `skipped` and never touched. Returns `{ dryRun, batches, skipped, results? }` (`results`: per
+   * batch `names`, `status`, `seats_cancelled`, only when not a dry run).
+   *
+   * @throws {CopilotError} with a `hint` when the policy is not `assign_selected`.
+   * @throws {BulkOperationError} when a batch fails (`completed`, `failed`, `remaining`).
+   * @throws {RequestValidationError} for bad parameters; HTTP errors of the reads.
+   */
+  reclaim(
+    params: { org: string; days?: number; now?: Date; dryRun?: boolean },
+    options?: RequestOptions,
+  ): Promise<ReclaimResult<Seat>> {
+    const { org } = params;
+    return reclaimSeats<Seat>(
+      {
+        getBilling: () =>
+          this._runner.call("copilot/get-copilot-organization-details", { org }, options),
+        listSeats: () => this.list({ org }, options),
+        removeSeats: async (selected_usernames) =>
+          (await this.remove({ org, selected_usernames }, options)) as { seats_cancelled: number },
+      },
+      { days: params.days, now: params.now, dryRun: params.dryRun },
+    );
   }
 }

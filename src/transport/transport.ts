@@ -4,6 +4,7 @@
  * retry), one `fetch` per attempt, and an `onAttempt` event per attempt.
  */
 import type { ClientOptions, Logger, RequestOptions } from "../options.js";
+import type { DownloadContext } from "../reports/download.js";
 import { ResiliencePolicy } from "../resilience/policy.js";
 import { VERSION } from "../version.js";
 import { type AttemptResponse, sendAttempt } from "./send.js";
@@ -70,6 +71,29 @@ export class Transport {
     const { auth } = this.#options;
     const token = typeof auth === "function" ? await auth() : auth;
     return token ? `Bearer ${token}` : undefined;
+  }
+
+  /**
+   * What a report-file download needs: fetch, the API origin (the only one that gets
+   * `Authorization`), timeout, dispatcher and the retry policy, without the API headers.
+   */
+  downloadContext(options: RequestOptions = {}): DownloadContext {
+    const context: DownloadContext = {
+      fetch: async (input, init) => (await this.fetchFunction())(input, init),
+      apiOrigin: this.base.origin,
+      authorization: () => this.authorization(),
+      timeoutMs: options.timeoutMs ?? this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      dispatcher: this.#options.dispatcher,
+      execute: (route, attempt) =>
+        this.policy.execute(
+          options.signal
+            ? { method: "GET", route, signal: options.signal }
+            : { method: "GET", route },
+          ({ signal }) => attempt(signal),
+        ),
+    };
+    if (options.signal) context.signal = options.signal;
+    return context;
   }
 
   /** Sends a request under the retry and throttle policy. */
