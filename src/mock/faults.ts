@@ -62,6 +62,9 @@ export class MockFaults {
   private latency: number | ((request: Request) => number) = 0;
   private secondary: (SecondaryLimitOptions & { remaining: number }) | null = null;
 
+  /** `now` is the mock's clock, used for `x-ratelimit-reset` of `primaryLimit`. */
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
   /** Queues faults; each is used by exactly one request, in order. */
   next(...faults: MockFault[]): this {
     this.queue.push(...faults);
@@ -100,10 +103,10 @@ export class MockFaults {
 
   /**
    * Queues a primary rate-limit answer: 403 with `x-ratelimit-remaining: 0` and
-   * `x-ratelimit-reset` = now + `resetInSeconds` (epoch seconds).
+   * `x-ratelimit-reset` = the mock's now + `resetInSeconds` (epoch seconds).
    */
-  primaryLimit(resetInSeconds = 60, now: Date = new Date()): this {
-    const reset = Math.floor(now.getTime() / 1000) + resetInSeconds;
+  primaryLimit(resetInSeconds = 60): this {
+    const reset = Math.floor(this.now().getTime() / 1000) + resetInSeconds;
     return this.next({
       status: 403,
       target: "api",

@@ -36,6 +36,8 @@ export interface CopilotMockOptions {
   tokens?: Record<string, TokenConfig>;
   /** Clock, for state generation, `created_at` of new seats, cancellation dates, link expiry. Default `() => new Date()`. */
   now?: () => Date;
+  /** How many requests `mock.requests` keeps (oldest dropped first). Default 10 000. */
+  maxRecordedRequests?: number;
 }
 
 /** One request the mock received. */
@@ -63,7 +65,7 @@ export interface CopilotMock {
   /** The in-memory data. Replaced by `reset()`; after editing it directly, bump `state.version`. */
   readonly state: MockState;
   readonly faults: MockFaults;
-  /** Requests received, oldest first. */
+  /** Requests received, oldest first (the latest `maxRecordedRequests`). */
   readonly requests: RecordedRequest[];
   /** The origins `handlers` answer on. */
   readonly origins: MockOrigins;
@@ -125,7 +127,8 @@ export function createCopilotMock(options: CopilotMockOptions = {}): CopilotMock
     downloadOrigin: (options.downloadOrigin ?? DEFAULT_DOWNLOAD_ORIGIN).replace(/\/+$/, ""),
   };
   const secret = `mock-secret-${seed.random}`;
-  const faults = new MockFaults();
+  const faults = new MockFaults(now);
+  const maxRecorded = options.maxRecordedRequests ?? 10_000;
   const requests: RecordedRequest[] = [];
   let state = createState(seed, now());
   let served = 0;
@@ -209,6 +212,7 @@ export function createCopilotMock(options: CopilotMockOptions = {}): CopilotMock
       at: isoTimestamp(received),
     };
     requests.push(record);
+    if (requests.length > maxRecorded) requests.splice(0, requests.length - maxRecorded);
     const latency = faults.latencyFor(request);
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
     const decision = faults.take(origin);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { SECONDARY_LIMIT_MESSAGE } from "../../src/mock/index.js";
+import { createCopilotMock, SECONDARY_LIMIT_MESSAGE } from "../../src/mock/index.js";
 import { API, call, useMock } from "./harness.js";
 
 const mock = useMock();
@@ -47,7 +47,7 @@ describe("faults", () => {
   });
 
   it("queues a primary rate limit answer with a reset time", async () => {
-    mock.faults.primaryLimit(120, new Date("2026-03-15T12:00:00Z"));
+    mock.faults.primaryLimit(120);
     const answer = await call("/orgs/octo-org/copilot/billing");
     expect(answer.status).toBe(403);
     expect(answer.headers.get("x-ratelimit-remaining")).toBe("0");
@@ -129,5 +129,20 @@ describe("recorded requests", () => {
     expect(downloads).toHaveLength(1);
     expect(downloads[0]?.headers.authorization).toBeUndefined();
     expect(downloads[0]?.status).toBe(200);
+  });
+
+  it("keeps only the latest maxRecordedRequests", async () => {
+    const small = createCopilotMock({ maxRecordedRequests: 2, seed: { seats: 2 } });
+    for (const page of [1, 2, 3]) {
+      await small.handle(
+        new Request(`${API}/orgs/octo-org/copilot/billing/seats?page=${page}`, {
+          headers: { authorization: "Bearer t" },
+        }),
+      );
+    }
+    expect(small.requests.map((r) => r.path)).toEqual([
+      "/orgs/octo-org/copilot/billing/seats?page=2",
+      "/orgs/octo-org/copilot/billing/seats?page=3",
+    ]);
   });
 });
