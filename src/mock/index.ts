@@ -2,6 +2,26 @@
  * `copilot-admin-sdk/msw`: a stateful, seeded fake of GitHub's Copilot REST API
  * for msw (`createCopilotMock`) and a loopback HTTP server (`startMockServer`).
  * Nothing in the main entry imports this module, so msw stays a dev dependency.
+ *
+ * @example
+ * ```ts
+ * import { setupServer } from "msw/node";
+ * import { createCopilotMock } from "copilot-admin-sdk/msw";
+ *
+ * const mock = createCopilotMock({ seed: { orgs: ["octo-org"], seats: 250, teams: 12, days: 28, random: 42 } });
+ * const server = setupServer(...mock.handlers);
+ * server.listen();
+ * mock.faults.next({ status: 429, retryAfter: 1 }); // the next request gets a 429
+ * // ... exercise your code, then assert on mock.state and mock.requests
+ * ```
+ *
+ * @example
+ * ```ts
+ * import { startMockServer } from "copilot-admin-sdk/msw";
+ * const server = await startMockServer({ port: 0, seed: { orgs: ["a", "b", "c"], seats: 1667 } });
+ * // GET `${server.url}/orgs/a/copilot/billing/seats` with `Authorization: Bearer ${server.token}`
+ * await server.close();
+ * ```
  */
 export type { TokenConfig } from "./auth.js";
 export { ALL_SCOPES } from "./auth.js";

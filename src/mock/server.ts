@@ -124,7 +124,13 @@ export async function startMockServer(
     answer(handlers, downloadUrl, req, res).catch(() => req.socket.destroy());
   });
   const url = await listen(api, options.port ?? 0);
-  const downloadUrl = await listen(downloads, 0);
+  let downloadUrl: string;
+  try {
+    downloadUrl = await listen(downloads, 0);
+  } catch (cause) {
+    await stop(api);
+    throw cause;
+  }
   let mock: CopilotMock;
   if ("mock" in options) {
     mock = options.mock;
