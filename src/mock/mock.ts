@@ -133,17 +133,30 @@ export function createCopilotMock(options: CopilotMockOptions = {}): CopilotMock
   let state = createState(seed, now());
   let served = 0;
 
+  let windowReset = 0;
+  let used = 0;
+
+  /**
+   * Headers GitHub sends on every REST answer. The rate-limit counters are
+   * informational (they count down per hour and never refuse a request:
+   * use `faults.primaryLimit()` for that).
+   */
   function commonHeaders(request: Request, at: Date): Record<string, string> {
     served++;
-    const reset = Math.floor(at.getTime() / 1000 / 3600) * 3600 + 3600;
+    const seconds = Math.floor(at.getTime() / 1000);
+    if (seconds >= windowReset) {
+      windowReset = seconds + 3_600;
+      used = 0;
+    }
+    used++;
     return {
       "x-github-request-id": `MOCK:${served.toString(16).toUpperCase().padStart(6, "0")}:${seed.random}`,
       "x-github-api-version-selected": request.headers.get("x-github-api-version") ?? "2022-11-28",
       "x-github-media-type": "github.v3; format=json",
       "x-ratelimit-limit": "5000",
-      "x-ratelimit-remaining": String(Math.max(5000 - served, 0)),
-      "x-ratelimit-used": String(Math.min(served, 5000)),
-      "x-ratelimit-reset": String(reset),
+      "x-ratelimit-remaining": String(Math.max(5_000 - used, 0)),
+      "x-ratelimit-used": String(Math.min(used, 5_000)),
+      "x-ratelimit-reset": String(windowReset),
       "x-ratelimit-resource": "core",
     };
   }
@@ -265,6 +278,8 @@ export function createCopilotMock(options: CopilotMockOptions = {}): CopilotMock
       requests.length = 0;
       faults.clear();
       served = 0;
+      used = 0;
+      windowReset = 0;
     },
     handlersFor,
     handle,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { call, useMock } from "./harness.js";
+import { call, clock, useMock } from "./harness.js";
 
 useMock({
   tokens: {
@@ -69,5 +69,18 @@ describe("authentication and scopes", () => {
 
   it("answers 404 for paths outside the Copilot API", async () => {
     expect((await call("/orgs/octo-org/repos", { token: "read-only" })).status).toBe(404);
+  });
+
+  it("counts x-ratelimit-remaining down within the hour and resets after it", async () => {
+    const first = await call("/orgs/octo-org/copilot/billing", { token: "read-only" });
+    const second = await call("/orgs/octo-org/copilot/billing", { token: "read-only" });
+    expect(Number(second.headers.get("x-ratelimit-remaining"))).toBe(
+      Number(first.headers.get("x-ratelimit-remaining")) - 1,
+    );
+    const reset = Number(first.headers.get("x-ratelimit-reset"));
+    expect(reset).toBe(clock.now.getTime() / 1000 + 3_600);
+    clock.now = new Date(reset * 1000);
+    const later = await call("/orgs/octo-org/copilot/billing", { token: "read-only" });
+    expect(later.headers.get("x-ratelimit-remaining")).toBe("4999");
   });
 });
