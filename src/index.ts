@@ -17,7 +17,7 @@ export {
   REPORTS_FIRST_DAY,
 } from "./helpers/dates.js";
 export type { ReclaimResult } from "./helpers/reclaim.js";
-export { dedupeSeats, type InactiveReport } from "./helpers/seats.js";
+export { dedupeSeats, findInactive, type InactiveReport, planReclaim } from "./helpers/seats.js";
 export {
   acceptanceRate,
   activeUsers,

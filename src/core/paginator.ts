@@ -45,6 +45,12 @@ export interface PaginatorInit {
   /** Pages fetched in parallel once `rel="last"` is known. Default 1 (serial). */
   concurrency?: number | undefined;
   signal?: AbortSignal | undefined;
+  /**
+   * Whether the API's total counts the items of the list (the page cap relies on it). `false`
+   * for the enterprise seat list, whose `total_seats` counts a user once however many rows they have.
+   * Default `true`.
+   */
+  totalCountsItems?: boolean | undefined;
   /** Called when pagination stops early on a repeated URL or the page cap. */
   warn?: (message: string) => void;
 }
@@ -78,7 +84,7 @@ export class Paginator<T> implements AsyncIterable<T> {
 
   /**
    * The pages, in order. Stops on a missing `next`, a repeated URL, or after
-   * `ceil(total / per_page) + 1` pages when the API gives a total.
+   * `ceil(total / per_page) + 1` pages when the API gives a total that counts the items.
    *
    * @throws {CopilotError} when a `Link` URL leaves the configured origin or path prefix.
    */
@@ -91,10 +97,10 @@ export class Paginator<T> implements AsyncIterable<T> {
       yield first.page;
       const seen = new Set([init.firstUrl]);
       const perPage = Math.max(1, Math.min(init.perPage, first.page.items.length || init.perPage));
-      const maxPages =
-        first.page.total === undefined
-          ? Number.POSITIVE_INFINITY
-          : Math.ceil(first.page.total / perPage) + 1;
+      const capped = first.page.total !== undefined && init.totalCountsItems !== false;
+      const maxPages = capped
+        ? Math.ceil((first.page.total ?? 0) / perPage) + 1
+        : Number.POSITIVE_INFINITY;
       const concurrency = Math.max(1, Math.floor(init.concurrency ?? 1));
       if (concurrency > 1 && first.links.last && first.links.next) {
         yield* this.#parallel(

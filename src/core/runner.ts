@@ -22,6 +22,12 @@ export interface ListOptions extends RequestOptions {
   concurrency?: number;
 }
 
+/** How a list operation's total relates to its items (declared by the namespace method). */
+export interface ListBehaviour {
+  /** `false` when the total does not count rows (see `PaginatorInit.totalCountsItems`). Default `true`. */
+  totalCountsItems?: boolean;
+}
+
 /** `per_page` used by list operations unless the caller sets one (GitHub's maximum). */
 export const DEFAULT_PER_PAGE = 100;
 
@@ -155,6 +161,7 @@ export class OperationRunner {
     id: OperationId,
     params: Record<string, unknown>,
     options: ListOptions = {},
+    behaviour: ListBehaviour = {},
   ): Paginator<Item> {
     const defaults = { per_page: DEFAULT_PER_PAGE };
     const { meta, url } = this.prepare(id, params, defaults);
@@ -167,6 +174,7 @@ export class OperationRunner {
       origin: this.transport.base.origin,
       prefix: this.transport.base.prefix,
       concurrency,
+      totalCountsItems: behaviour.totalCountsItems,
       signal: options.signal,
       warn: (message) => this.transport.logger.warn(`copilot-admin-sdk: ${id}: ${message}`),
       fetchPage: async (pageUrl, signal) => {

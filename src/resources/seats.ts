@@ -53,7 +53,11 @@ export class Seats extends Resource {
     params: OperationParams<"copilot/list-copilot-seats-for-enterprise">,
     options?: ListOptions,
   ): Paginator<Seat> {
-    return this._runner.list<Seat>("copilot/list-copilot-seats-for-enterprise", params, options);
+    // "Users with access through multiple organizations or enterprise teams will only be counted
+    // toward total_seats once" (GitHub's docs): rows can outnumber total_seats, so it cannot cap pages.
+    return this._runner.list<Seat>("copilot/list-copilot-seats-for-enterprise", params, options, {
+      totalCountsItems: false,
+    });
   }
 
   /**

@@ -213,3 +213,18 @@ describe("Paginator", () => {
     expect(api.fetched).toEqual([1, 2]);
   });
 });
+
+describe("Paginator with a total that does not count rows (enterprise seats)", () => {
+  it("reads every page even when rows outnumber the total", async () => {
+    const api = fakeApi(450, 100);
+    const inner = api.fetchPage.getMockImplementation()!;
+    // The total says 200 (users counted once) while 450 rows are listed.
+    api.fetchPage.mockImplementation(async (url: string, signal?: AbortSignal) => {
+      const page = await inner(url, signal);
+      return { ...page, body: { ...(page.body as object), total_seats: 200 } };
+    });
+    expect(await new Paginator(api.init({ totalCountsItems: false })).toArray()).toHaveLength(450);
+    api.fetched.length = 0;
+    expect(await new Paginator(api.init({ warn: () => {} })).toArray()).toHaveLength(300);
+  });
+});
