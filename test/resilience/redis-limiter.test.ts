@@ -7,9 +7,10 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CopilotError } from "../../src/core/errors.js";
 import type { AttemptContext } from "../../src/resilience/policy.js";
 import { ResiliencePolicy } from "../../src/resilience/policy.js";
-import type { ClusteredLimiter } from "../../src/resilience/throttle/clustered-limiter.js";
+import { ClusteredLimiter } from "../../src/resilience/throttle/clustered-limiter.js";
 import { SEATS_ROUTE, SELECTED_USERS_ROUTE } from "./fixtures.js";
 
 const hasRedis = (() => {
@@ -153,5 +154,21 @@ describe(`Redis-clustered throttle${REQUIRES}`, () => {
     await first;
     await a.execute(read, attempts.run);
     expect(attempts.spans).toHaveLength(2);
+  });
+});
+
+describe("Redis-clustered throttle without Redis", () => {
+  it("fails requests with a CopilotError instead of hanging when Redis does not answer", async () => {
+    const port = await freePort();
+    const limiter = new ClusteredLimiter({
+      redis: { url: `redis://127.0.0.1:${port}`, id: "unreachable" },
+      connectTimeoutMs: 300,
+    });
+    const started = performance.now();
+    const error = await limiter.acquire({ method: "GET", route: SEATS_ROUTE }).catch((e) => e);
+    expect(error).toBeInstanceOf(CopilotError);
+    expect(String(error.message)).not.toContain(String(port));
+    expect(performance.now() - started).toBeLessThan(2_000);
+    await limiter.close();
   });
 });

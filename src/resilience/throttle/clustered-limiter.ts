@@ -50,6 +50,8 @@ export interface ClusteredLimiterOptions {
   now?: (() => number) | undefined;
   /** Receives Redis connectivity errors (as warnings). */
   logger?: Logger | undefined;
+  /** How long to wait for Redis before every acquire fails, in ms. Default `10_000`. */
+  connectTimeoutMs?: number | undefined;
 }
 
 /**
@@ -81,10 +83,13 @@ export class ClusteredLimiter extends HoldingLimiter {
     this.#parts.catch(() => {});
   }
 
-  /** Resolves once connected to Redis and the shared settings are stored. */
+  /**
+   * Resolves once connected to Redis and the shared settings are stored.
+   *
+   * @throws CopilotError when `ioredis` is missing or Redis does not answer within `connectTimeoutMs`.
+   */
   async ready(): Promise<void> {
-    const { reads, writes } = await this.#parts;
-    await Promise.all([reads.ready(), writes.ready()]);
+    await this.#parts;
   }
 
   async #connect(options: ClusteredLimiterOptions): Promise<Parts> {
@@ -107,7 +112,7 @@ export class ClusteredLimiter extends HoldingLimiter {
     );
     const shared = { datastore: "ioredis", connection, clearDatastore: false } as const;
     const perMinute = this.#pointsPerMinute;
-    return {
+    const parts: Parts = {
       connection,
       reads: new Bottleneck({
         ...shared,
@@ -128,6 +133,33 @@ export class ClusteredLimiter extends HoldingLimiter {
         reservoirRefreshInterval: 60_000,
       }),
     };
+    // ioredis reconnects for ever and bottleneck queues until connected: without this bound an
+    // unreachable Redis would hang every request.
+    const timeoutMs = options.connectTimeoutMs ?? 10_000;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      await Promise.race([
+        Promise.all([parts.reads.ready(), parts.writes.ready()]),
+        new Promise((_, reject) => {
+          timer = setTimeout(
+            () =>
+              reject(
+                new CopilotError(
+                  `Redis for the shared limiter "${this.id}" did not answer within ${timeoutMs} ms`,
+                  { hint: "Check throttle.redis.url, or use an in-process throttle (omit redis)." },
+                ),
+              ),
+            timeoutMs,
+          );
+        }),
+      ]);
+    } catch (error) {
+      await connection.disconnect(false).catch(() => {});
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+    return parts;
   }
 
   override async acquire(request: ThrottleRequest): Promise<Release> {
