@@ -5,7 +5,8 @@
  * - Rate limits (429, 403 with a rate-limit signal): wait as GitHub says (`retry-after`, else
  *   `x-ratelimit-reset`, else 60 s doubling, at most 3 such waits), holding every call of the
  *   client meanwhile; a wait over `maxRetryAfterMs` throws the `RateLimitError` at once.
- *   These waits cost no retry budget.
+ *   These waits cost no retry budget; a call sits through at most `retries` of them (counted
+ *   apart from 5xx/network retries).
  * - 500, 502, 503, 504, connection errors and timeouts: up to `retries` retries with
  *   full-jitter exponential backoff, each paid from the client-wide retry budget.
  * - 501, other 4xx, validation errors, aborts: never retried.
