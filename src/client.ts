@@ -73,6 +73,15 @@ export class CopilotClient {
   }
 
   /**
+   * Releases what the client holds open: the Redis connections of a clustered limiter
+   * (`throttle.redis`). A limiter passed in through `throttle.limiter` is left to its owner.
+   * Safe to call more than once; the client must not be used afterwards.
+   */
+  close(): Promise<void> {
+    return this.#runner.transport.policy.close();
+  }
+
+  /**
    * Any operation of the bundled spec, by method and path template, with the same validation,
    * previews, retry and throttling as the namespace methods. Resolves to the parsed body
    * (`null` for a 204). List operations return their first page's body; use the namespaces
