@@ -28,6 +28,8 @@ export interface ErrorAnswer {
   body: unknown;
   apiOrigin: string;
   operation: string | undefined;
+  /** A hint the caller knows better than {@link hintFor} (e.g. an expired download link). */
+  hint?: string | undefined;
 }
 
 function messageText(body: unknown): string {
@@ -52,12 +54,14 @@ export function errorFromResponse(answer: ErrorAnswer): CopilotApiError {
     headers: answer.headers,
     body: answer.body,
     apiOrigin: answer.apiOrigin,
-    hint: hintFor({
-      status: answer.status,
-      operation: answer.operation,
-      message: messageText(answer.body),
-      headers: answer.headers,
-    }),
+    hint:
+      answer.hint ??
+      hintFor({
+        status: answer.status,
+        operation: answer.operation,
+        message: messageText(answer.body),
+        headers: answer.headers,
+      }),
   };
   const rateLimit = detectRateLimit({
     status: answer.status,
