@@ -6,6 +6,8 @@
  * reports are split in several files; the 28-day users report is split by week,
  * so the same user appears in several files (as on GitHub).
  */
+
+import type { ReportKind } from "../reports/kinds.js";
 import {
   addInto,
   type CountTotals,
@@ -21,16 +23,8 @@ import {
 import { addDays } from "./dates.js";
 import type { MockState } from "./types.js";
 
-/** Report kinds served by the mock (the path segment after `/reports/`). */
-export type ReportKind =
-  | "organization-1-day"
-  | "organization-28-day"
-  | "enterprise-1-day"
-  | "enterprise-28-day"
-  | "users-1-day"
-  | "users-28-day"
-  | "user-teams-1-day"
-  | "repos-1-day";
+/** Report kinds served by the mock: the SDK's own (the path segment after `/reports/`). */
+export type { ReportKind } from "../reports/kinds.js";
 
 /** Rows per file for the 1-day per-user report before it is split. */
 export const USERS_PER_FILE = 1_000;
