@@ -8,11 +8,11 @@
 import { type ClientOptions, CopilotClient, CopilotError } from "../../src/index.js";
 import { type MockSeed, type MockServer, startMockServer } from "../../src/mock/index.js";
 
-/** The embedded mock: one enterprise, two organizations of 600 seats each. */
+/** The embedded mock: one enterprise, two organizations of 1 200 seats each. */
 export const EXAMPLE_SEED: MockSeed = {
   enterprise: "octo-enterprise",
   orgs: ["octo-org", "octo-labs"],
-  seats: 600,
+  seats: 1_200,
   teams: 8,
   random: 7,
 };
