@@ -3,8 +3,10 @@
  * shapes they need, `$ref` resolution inside the document, and one normalised
  * record per operation with our `x-*` extensions checked.
  */
+
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
+import { PREVIEW_AREAS, STABILITIES } from "../../src/core/operation.js";
 
 /** A JSON Schema as OpenAPI 3.0/3.1 writes it (only the keywords the generators read). */
 export interface JsonSchema {
@@ -88,14 +90,7 @@ export interface OpenApiDocument {
 }
 
 export const HTTP_METHODS = ["get", "put", "post", "patch", "delete"] as const;
-export const STABILITIES = ["ga", "preview", "deprecated"] as const;
-export const PREVIEW_AREAS = [
-  "user-management",
-  "content-exclusion",
-  "coding-agent",
-  "usage-records",
-  "cloud-agent",
-] as const;
+export { PREVIEW_AREAS, STABILITIES };
 
 /** One operation of the spec, references resolved, extensions validated. */
 export interface SpecOperation {

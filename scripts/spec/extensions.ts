@@ -1,17 +1,9 @@
+import { PREVIEW_AREAS, STABILITIES } from "../../src/core/operation.js";
 import { listOperations } from "./operations.js";
 import { deref } from "./pointer.js";
 import { isObject, type JsonObject, type SpecDocument } from "./types.js";
 
-/** Values of `x-stability`. */
-export const STABILITIES = ["ga", "preview", "deprecated"] as const;
-/** Values of `x-preview-area` (the areas `ClientOptions.previews` switches). */
-export const PREVIEW_AREAS = [
-  "user-management",
-  "content-exclusion",
-  "coding-agent",
-  "usage-records",
-  "cloud-agent",
-] as const;
+export { PREVIEW_AREAS, STABILITIES };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 

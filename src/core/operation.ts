@@ -6,16 +6,21 @@
  */
 import type { ZodType } from "zod";
 
-/** Lifecycle of an operation as GitHub's documentation states it. */
-export type Stability = "ga" | "preview" | "deprecated";
+/** Values of the spec's `x-stability`: the lifecycle of an operation as GitHub's documentation states it. */
+export const STABILITIES = ["ga", "preview", "deprecated"] as const;
+/** Lifecycle of an operation. */
+export type Stability = (typeof STABILITIES)[number];
 
-/** The public-preview areas an operation can belong to (see the `previews` client option). */
-export type PreviewArea =
-  | "user-management"
-  | "content-exclusion"
-  | "coding-agent"
-  | "usage-records"
-  | "cloud-agent";
+/** Values of the spec's `x-preview-area`: the public-preview areas the `previews` client option switches. */
+export const PREVIEW_AREAS = [
+  "user-management",
+  "content-exclusion",
+  "coding-agent",
+  "usage-records",
+  "cloud-agent",
+] as const;
+/** A public-preview area. */
+export type PreviewArea = (typeof PREVIEW_AREAS)[number];
 
 /** Where the items of a paginated response are: a key of the body, or `"$"` for a top-level array. */
 export interface PaginationMeta {
