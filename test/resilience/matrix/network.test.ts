@@ -8,6 +8,8 @@ import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConnectionError, ResponseValidationError, TimeoutError } from "../../../src/index.js";
+// Not exported by the package entry yet (asked of the lead): the policy's own predicate.
+import { isUncertain } from "../../../src/resilience/outcome.js";
 import {
   BILLING,
   backoff,
@@ -66,10 +68,7 @@ async function run(
 
 describe("fault matrix: network faults (loopback)", () => {
   it("connection refused: 4 retries with doubling backoff, then ConnectionError ECONNREFUSED", async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-    const { port } = closed.address() as AddressInfo;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const port = await closedPort();
     const { settled, requests, attempts, waits } = await run(
       "connection refused",
       `http://127.0.0.1:${port}`,
@@ -219,5 +218,81 @@ describe("fault matrix: network faults (loopback)", () => {
     expect(error).toMatchObject({ timeoutMs: TIMEOUT_MS });
     expect(requests).toBe(5);
     expect(waits).toEqual([1, 2, 3, 4].map((n) => TIMEOUT_MS + backoff(n)));
+  });
+});
+
+/** The default `throttle.writeIntervalMs`: a mutation's retry waits `max(backoff, 1 s)`. */
+const spaced = (ms: number) => Math.max(1_000, ms);
+
+async function closedPort(): Promise<number> {
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+  const { port } = closed.address() as AddressInfo;
+  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  return port;
+}
+
+/** Runs `seats.add` for one login against `baseUrl`. */
+async function add(
+  row: string,
+  baseUrl: string,
+  seen: () => number,
+  advance?: (p: Probe) => boolean,
+) {
+  const p = probe({ baseUrl });
+  const settled = await drive(p.client.seats.add({ org: ORG, selected_usernames: ["mona"] }), () =>
+    advance ? advance(p) : p.inFlight === 0,
+  );
+  const observed = { requests: seen(), attempts: p.starts.length, waits: p.waits() };
+  record({ row, outcome: outcomeOf(settled), ...observed });
+  return { p, settled, ...observed };
+}
+
+describe("fault matrix: mutations over the network (loopback)", () => {
+  it("POST, connection refused: surely not sent, so retried like a read (4 retries); not uncertain", async () => {
+    const port = await closedPort();
+    const { settled, requests, attempts, waits } = await add(
+      "POST connection refused",
+      `http://127.0.0.1:${port}`,
+      () => 0,
+    );
+    const error = rejection(settled);
+    expect(error).toMatchObject({ name: "ConnectionError", code: "ECONNREFUSED" });
+    expect(isUncertain(error)).toBe(false);
+    expect(requests).toBe(0);
+    expect(attempts).toBe(5);
+    expect(waits).toEqual([1, 2, 3, 4].map((n) => spaced(backoff(n))));
+  });
+
+  it("POST, reset after the request was read: at most 2 retries, error marked uncertain", async () => {
+    const server = await serve((req, res) => {
+      req.resume();
+      req.on("end", () => res.socket?.destroy());
+    });
+    const { settled, requests, waits } = await add(
+      "POST reset after request",
+      server.url,
+      () => server.seen.length,
+    );
+    const error = rejection(settled);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(isUncertain(error)).toBe(true);
+    expect(requests).toBe(3);
+    expect(waits).toEqual([spaced(backoff(1)), spaced(backoff(2))]);
+  });
+
+  it("POST, silent server: TimeoutError after 2 uncertain retries, marked uncertain", async () => {
+    const server = await serve(() => {});
+    const { settled, requests, waits } = await add(
+      "POST silent server",
+      server.url,
+      () => server.seen.length,
+      (probe) => probe.inFlight === 0 || server.seen.length === probe.starts.length,
+    );
+    const error = rejection(settled);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(isUncertain(error)).toBe(true);
+    expect(requests).toBe(3);
+    expect(waits).toEqual([TIMEOUT_MS + backoff(1), TIMEOUT_MS + backoff(2)]);
   });
 });
