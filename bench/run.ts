@@ -1,0 +1,347 @@
+/**
+ * `npm run bench`: the SDK against bare undici loops and Octokit on a loopback GitHub
+ * emulation. Each run is a fresh child process; runners of a scenario alternate (A B C, A B C,
+ * ...) over the rounds and the median is reported, with ratios and the issue's targets.
+ *
+ * Flags: `--quick` (small sizes, for a smoke run), `--rounds N` (default 3), `--gzip` (gzip
+ * seat pages), `--only latency,cpu,memory,report`, `--profile` (`--cpu-prof` for SDK
+ * children, top functions printed), `--write FILE` (Markdown results, e.g. bench/RESULTS.md).
+ */
+import { spawn } from "node:child_process";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
+import os from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { BUILD_DIR, buildRunners } from "./build.js";
+import type { Job, JobResult, RunnerName } from "./job.js";
+import { topFunctions } from "./profile.js";
+import { type BenchServer, scenarioOrg, startBenchServer } from "./server.js";
+import { holds, type Summary, summarize, type TargetCheck, table, targetTable } from "./stats.js";
+
+const { values: flags } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    rounds: { type: "string", default: "3" },
+    gzip: { type: "boolean", default: false },
+    only: { type: "string" },
+    profile: { type: "boolean", default: false },
+    write: { type: "string" },
+  },
+});
+
+const rounds = Math.max(1, Number(flags.rounds));
+const sizes = flags.quick
+  ? { latencySeats: 5_000, latencyMs: 50, cpuSeats: 20_000, smallSeats: 2_000, reportMb: 20 }
+  : { latencySeats: 50_000, latencyMs: 50, cpuSeats: 100_000, smallSeats: 10_000, reportMb: 200 };
+const RUN_TIMEOUT_MS = 180_000;
+
+/** One runner configuration inside a scenario. */
+interface RunSpec {
+  key: string;
+  label: string;
+  runner: RunnerName;
+  org: string;
+  concurrency?: number;
+  /** Items the runner must see; a run that sees another count fails the bench. */
+  expected: number;
+}
+
+interface Scenario {
+  name: string;
+  title: string;
+  runs: RunSpec[];
+  /** Key of the run the ratios are computed against. */
+  baseline: string;
+}
+
+const latencyOrg = scenarioOrg(sizes.latencySeats, sizes.latencyMs);
+const cpuOrg = scenarioOrg(sizes.cpuSeats, 0);
+const smallOrg = scenarioOrg(sizes.smallSeats, 0);
+const seatRuns = (org: string, expected: number, withBareParallel: boolean): RunSpec[] => [
+  { key: "bare", label: "bare undici loop, sequential", runner: "bare-sequential", org, expected },
+  ...(withBareParallel
+    ? [
+        {
+          key: "bare4",
+          label: "bare undici loop, 4 in flight",
+          runner: "bare-parallel" as const,
+          org,
+          concurrency: 4,
+          expected,
+        },
+      ]
+    : []),
+  { key: "octokit", label: "octokit paginate.iterator", runner: "octokit", org, expected },
+  { key: "sdk", label: "SDK seats.list", runner: "sdk", org, concurrency: 1, expected },
+  {
+    key: "sdk4",
+    label: "SDK seats.list { concurrency: 4 }",
+    runner: "sdk",
+    org,
+    concurrency: 4,
+    expected,
+  },
+];
+
+const scenarios: Scenario[] = [
+  {
+    name: "latency",
+    title: `${sizes.latencySeats.toLocaleString("en-US")} seats, ${sizes.latencyMs} ms latency per request`,
+    runs: seatRuns(latencyOrg, sizes.latencySeats, true),
+    baseline: "bare",
+  },
+  {
+    name: "cpu",
+    title: `${sizes.cpuSeats.toLocaleString("en-US")} seats, no latency, validation "strict"`,
+    runs: seatRuns(cpuOrg, sizes.cpuSeats, false),
+    baseline: "bare",
+  },
+  {
+    name: "memory",
+    title: `${sizes.smallSeats.toLocaleString("en-US")} seats, no latency (memory reference for the ${sizes.cpuSeats.toLocaleString("en-US")}-seat runs)`,
+    runs: [
+      {
+        key: "sdk",
+        label: "SDK seats.list",
+        runner: "sdk",
+        org: smallOrg,
+        concurrency: 1,
+        expected: sizes.smallSeats,
+      },
+      {
+        key: "sdk4",
+        label: "SDK seats.list { concurrency: 4 }",
+        runner: "sdk",
+        org: smallOrg,
+        concurrency: 4,
+        expected: sizes.smallSeats,
+      },
+    ],
+    baseline: "sdk",
+  },
+  {
+    name: "report",
+    title: `${sizes.reportMb} MB users-28-day report (NDJSON)`,
+    runs: [
+      {
+        key: "bare",
+        label: "bare stream + JSON.parse",
+        runner: "report-bare",
+        org: smallOrg,
+        expected: -1,
+      },
+      {
+        key: "sdk",
+        label: 'SDK reports.records (validation "strict")',
+        runner: "report-sdk",
+        org: smallOrg,
+        expected: -1,
+      },
+    ],
+    baseline: "bare",
+  },
+];
+
+const only = flags.only?.split(",").map((s) => s.trim());
+const selected = scenarios.filter((s) => !only || only.includes(s.name));
+const PROFILE_DIR = join(BUILD_DIR, "profiles");
+
+function runChild(script: string, job: Job, profileDir: string | undefined): Promise<JobResult> {
+  const args = profileDir ? [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...args, script, JSON.stringify(job)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    out += chunk;
+  });
+  const timer = setTimeout(() => child.kill("SIGKILL"), RUN_TIMEOUT_MS);
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      const line = out.trim().split("\n").pop() ?? "";
+      if (code !== 0 || !line.startsWith("{")) {
+        reject(new Error(`${job.runner} exited with ${code}: ${out.slice(-500)}`));
+        return;
+      }
+      resolve(JSON.parse(line) as JobResult);
+    });
+  });
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus[0]?.model ?? "unknown CPU"} × ${cpus.length}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
+}
+
+async function runScenario(
+  scenario: Scenario,
+  scripts: Record<RunnerName, string>,
+  server: BenchServer,
+  expectedRecords: number,
+): Promise<Map<string, Summary>> {
+  const results = new Map<string, (JobResult & { requests: number })[]>();
+  for (let round = 0; round < rounds; round++) {
+    // Rotate the start so that no runner always follows the same one.
+    const order = scenario.runs.map(
+      (_, i) => scenario.runs[(i + round) % scenario.runs.length] as RunSpec,
+    );
+    for (const spec of order) {
+      const job: Job = { runner: spec.runner, apiUrl: server.apiUrl, org: spec.org };
+      if (spec.concurrency !== undefined) job.concurrency = spec.concurrency;
+      const profile =
+        flags.profile && spec.runner.includes("sdk") && round === 0
+          ? join(PROFILE_DIR, `${scenario.name}-${spec.key}`)
+          : undefined;
+      server.resetCount();
+      const result = await runChild(scripts[spec.runner], job, profile);
+      const requests = server.requests();
+      const expected = spec.expected === -1 ? expectedRecords : spec.expected;
+      if (result.items !== expected) {
+        throw new Error(`${spec.label} saw ${result.items} items, expected ${expected}`);
+      }
+      process.stderr.write(
+        `  [${scenario.name} ${round + 1}/${rounds}] ${spec.label.padEnd(36)} ${result.wallMs.toFixed(0).padStart(7)} ms wall ${result.cpuMs.toFixed(0).padStart(7)} ms CPU ${result.peakRssMb.toFixed(1).padStart(6)} MB ${String(requests).padStart(5)} req\n`,
+      );
+      const list = results.get(spec.key) ?? [];
+      list.push({ ...result, requests });
+      results.set(spec.key, list);
+    }
+  }
+  const summaries = new Map<string, Summary>();
+  for (const spec of scenario.runs)
+    summaries.set(spec.key, summarize(spec.label, results.get(spec.key) ?? []));
+  return summaries;
+}
+
+function targets(all: Map<string, Map<string, Summary>>): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const get = (scenario: string, key: string) => all.get(scenario)?.get(key);
+  const latency = (key: string) => get("latency", key);
+  const [bare, bare4, octokit, sdk, sdk4] = ["bare", "bare4", "octokit", "sdk", "sdk4"].map(
+    latency,
+  );
+  if (bare && sdk)
+    checks.push({
+      name: "latency: SDK sequential wall ÷ bare sequential wall",
+      value: sdk.wallMs / bare.wallMs,
+      op: "<=",
+      limit: 1.05,
+      unit: "×",
+    });
+  if (octokit && sdk4)
+    checks.push({
+      name: "latency: Octokit wall ÷ SDK { concurrency: 4 } wall",
+      value: octokit.wallMs / sdk4.wallMs,
+      op: ">=",
+      limit: 3.5,
+      unit: "×",
+    });
+  if (bare4 && sdk4)
+    checks.push({
+      name: "latency: SDK { concurrency: 4 } wall ÷ bare 4 in flight wall",
+      value: sdk4.wallMs / bare4.wallMs,
+      op: "<=",
+      limit: 1.15,
+      unit: "×",
+    });
+  const cpu = (key: string) => get("cpu", key);
+  const [cBare, cOctokit, cSdk] = ["bare", "octokit", "sdk"].map(cpu);
+  if (cBare && cSdk)
+    checks.push({
+      name: "cpu: SDK CPU ÷ bare loop CPU",
+      value: cSdk.cpuMs / cBare.cpuMs,
+      op: "<=",
+      limit: 1.5,
+      unit: "×",
+    });
+  if (cOctokit && cSdk)
+    checks.push({
+      name: "cpu: SDK CPU ÷ Octokit CPU",
+      value: cSdk.cpuMs / cOctokit.cpuMs,
+      op: "<=",
+      limit: 1 / 3,
+      unit: "×",
+    });
+  for (const key of ["sdk", "sdk4"]) {
+    const large = cpu(key);
+    const small = get("memory", key);
+    if (large && small)
+      checks.push({
+        name: `memory: peak RSS ${sizes.cpuSeats.toLocaleString("en-US")} ÷ ${sizes.smallSeats.toLocaleString("en-US")} seats (${large.label})`,
+        value: large.peakRssMb / small.peakRssMb,
+        op: "<=",
+        limit: 1.3,
+        unit: "×",
+      });
+  }
+  const rBare = get("report", "bare");
+  const rSdk = get("report", "sdk");
+  if (rBare && rSdk) {
+    checks.push({
+      name: "report: SDK throughput ÷ bare stream + JSON.parse throughput",
+      value: rBare.wallMs / rSdk.wallMs,
+      op: ">=",
+      limit: 0.7,
+      unit: "×",
+    });
+    checks.push({
+      name: "report: SDK peak RSS",
+      value: rSdk.peakRssMb,
+      op: "<=",
+      limit: 150,
+      unit: " MB",
+    });
+  }
+  return checks;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
+  const runners = [...new Set(selected.flatMap((s) => s.runs.map((r) => r.runner)))];
+  const scripts = await buildRunners(runners);
+  if (flags.profile) await mkdir(PROFILE_DIR, { recursive: true });
+  const server = await startBenchServer({
+    gzip: flags.gzip,
+    reportBytes: sizes.reportMb * 1_000_000,
+  });
+  const records = server.reportRecords;
+  const header = [
+    `Machine: ${machine()}`,
+    `Command: \`${command}\` — ${rounds} rounds, runners alternated, medians; each run a fresh \`node\` process; server in the parent process on 127.0.0.1${flags.gzip ? ", gzip on" : ""}.`,
+    `Seat pages: per_page=100, pretty-printed GitHub-shaped seats (full assignee, team grant on every third seat). Report: ${(server.reportBytes / 1e6).toFixed(0)} MB, ${records.toLocaleString("en-US")} records.`,
+  ];
+  process.stderr.write(`${header.join("\n")}\n`);
+  const all = new Map<string, Map<string, Summary>>();
+  const sections: string[] = [];
+  try {
+    for (const scenario of selected) {
+      process.stderr.write(`\n${scenario.title}\n`);
+      const summaries = await runScenario(scenario, scripts, server, records);
+      all.set(scenario.name, summaries);
+      const text = `### ${scenario.title}\n\n${table([...summaries.values()], summaries.get(scenario.baseline))}`;
+      sections.push(text);
+    }
+  } finally {
+    await server.close();
+  }
+  const checks = targets(all);
+  const elapsed = (performance.now() - started) / 1000;
+  let output = `${header.join("\n\n")}\n\n${sections.join("\n\n")}\n\n### Targets\n\n${targetTable(checks)}\n\nTotal bench time: ${elapsed.toFixed(0)} s.\n`;
+  if (flags.profile) {
+    const files = (await readdir(PROFILE_DIR, { recursive: true })).filter((f) =>
+      f.endsWith(".cpuprofile"),
+    );
+    for (const file of files.sort()) {
+      output += `\n#### CPU profile ${file}\n\n${await topFunctions(join(PROFILE_DIR, file), 15)}\n`;
+    }
+  }
+  process.stdout.write(`\n${output}`);
+  if (flags.write) await writeFile(flags.write, output);
+  const failed = checks.filter((c) => !holds(c));
+  if (failed.length > 0) process.stderr.write(`\n${failed.length} target(s) not met.\n`);
+}
+
+await main();
