@@ -10,6 +10,7 @@ import {
   RequestAbortedError,
   TimeoutError,
 } from "../core/errors.js";
+import { redactUrl } from "../internal/redact.js";
 import { errorFromResponse } from "./response-error.js";
 
 /** A request ready to send. */
@@ -121,14 +122,19 @@ export async function sendAttempt(
       if (options.dispatcher !== undefined) init.dispatcher = options.dispatcher;
       const response = await options.fetch(url, init);
       if (REDIRECTS.has(response.status) && response.headers.has("location")) {
-        await response.body?.cancel();
+        // Not awaited: a cancel can stay pending forever (msw's mocked bodies never settle it),
+        // and nothing more is read from this response anyway.
+        response.body?.cancel().catch(() => {});
         const target = new URL(response.headers.get("location") ?? "", url);
         if (target.origin !== new URL(url).origin || hop >= MAX_REDIRECTS) {
+          // The Location of a refused redirect may be a signed URL (credentials in its query).
+          const answered = new Headers(response.headers);
+          answered.set("location", redactUrl(target, options.apiOrigin));
           throw new CopilotApiError({
             status: response.status,
             method,
             url,
-            headers: response.headers,
+            headers: answered,
             apiOrigin: options.apiOrigin,
             message: `${method} ${new URL(url).pathname} answered ${response.status}: refused a redirect ${
               hop >= MAX_REDIRECTS
