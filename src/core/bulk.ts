@@ -17,7 +17,7 @@ import {
   RequestValidationError,
 } from "./errors.js";
 import type { OperationRunner } from "./runner.js";
-import type { OperationId } from "./types.js";
+import type { OperationId, OperationParams, OperationResult } from "./types.js";
 
 /** Most names GitHub accepts in one seat/team mutation. */
 export const MAX_BATCH = 100;
@@ -86,6 +86,7 @@ export async function sendBatches<R>(
 /**
  * Runs a seat/team mutation for any number of names. One batch: GitHub's body is returned
  * as is (e.g. the 202 `{ message }` of an enterprise-team removal). Several: `{ [countKey]: sum }`.
+ * `dryRun: true` among the parameters: validated batches are returned as a {@link BulkPlan}, nothing is sent.
  *
  * @throws {RequestValidationError} before anything is sent, for bad names or parameters.
  * @throws the plain typed error when a single batch (at most 100 names) fails.
@@ -98,13 +99,15 @@ export async function runBulk(
   params: Record<string, unknown>,
   options?: RequestOptions,
 ): Promise<unknown> {
-  const batches = toBatches(checkNames(spec, params[spec.namesKey]));
+  const { dryRun, ...wire } = params;
+  const batches = toBatches(checkNames(spec, wire[spec.namesKey]));
   const prepared = new Map(
     batches.map((names) => [
       names,
-      runner.prepare(spec.operation, { ...params, [spec.namesKey]: names }),
+      runner.prepare(spec.operation, { ...wire, [spec.namesKey]: names }),
     ]),
   );
+  if (dryRun === true) return { dryRun: true, batches } satisfies BulkPlan;
   const results = await sendBatches(
     spec.operation,
     batches,
@@ -118,4 +121,32 @@ export async function runBulk(
     total += typeof count === "number" ? count : 0;
   }
   return { [spec.countKey]: total };
+}
+
+/** What a dry run of a bulk mutation returns: the exact batches that would be sent, in order. */
+export interface BulkPlan {
+  dryRun: true;
+  /** Deduplicated names in batches of at most 100. */
+  batches: string[][];
+}
+
+/**
+ * A seat or team mutation for any number of names. With `dryRun: true` it validates
+ * everything and returns the batches it would send, sending nothing.
+ */
+export interface BulkMutation<Id extends OperationId> {
+  (params: OperationParams<Id> & { dryRun: true }, options?: RequestOptions): Promise<BulkPlan>;
+  (
+    params: OperationParams<Id> & { dryRun?: false },
+    options?: RequestOptions,
+  ): Promise<OperationResult<Id>>;
+}
+
+/** Declares a bulk mutation of a namespace (see {@link runBulk}). */
+export function bulkMutation<Id extends OperationId>(
+  runner: OperationRunner,
+  spec: BulkSpec & { operation: Id },
+): BulkMutation<Id> {
+  return ((params: Record<string, unknown>, options?: RequestOptions) =>
+    runBulk(runner, spec, params, options)) as BulkMutation<Id>;
 }

@@ -1,12 +1,13 @@
 /**
  * `client.seats`: Copilot seat listing, lookup and assignment for organizations and
  * enterprises, plus the idle-seat workflow helpers. Every operation here is a
- * public preview of GitHub's (area `user-management`).
+ * public preview of GitHub's (area `user-management`). Mutations take any number of
+ * names (batches of 100); `dryRun: true` returns the batches without sending.
  *
  * @see https://docs.github.com/en/enterprise-cloud@latest/rest/copilot/copilot-user-management
  */
 import type { components } from "../../generated/openapi.js";
-import { runBulk } from "../core/bulk.js";
+import { bulkMutation } from "../core/bulk.js";
 import type { Paginator } from "../core/paginator.js";
 import type { ListOptions } from "../core/runner.js";
 import type { OperationParams, OperationResult } from "../core/types.js";
@@ -100,21 +101,11 @@ export class Seats extends Resource {
    * @throws {UnprocessableEntityError} under the "all members" policy (see `hint`).
    * @throws {BulkOperationError} when one of several batches fails (`completed`, `failed`, `remaining`).
    */
-  add(
-    params: OperationParams<"copilot/add-copilot-seats-for-users">,
-    options?: RequestOptions,
-  ): Promise<OperationResult<"copilot/add-copilot-seats-for-users">> {
-    return runBulk(
-      this._runner,
-      {
-        operation: "copilot/add-copilot-seats-for-users",
-        namesKey: "selected_usernames",
-        countKey: "seats_created",
-      },
-      params,
-      options,
-    ) as never;
-  }
+  readonly add = bulkMutation(this._runner, {
+    operation: "copilot/add-copilot-seats-for-users",
+    namesKey: "selected_usernames",
+    countKey: "seats_created",
+  });
 
   /**
    * Cancels users' seats at the end of the billing cycle: the seats stay listed with a
@@ -123,63 +114,33 @@ export class Seats extends Resource {
    *
    * @throws as {@link Seats.add}; a seat held through a team gives a 422 whose `hint` says so.
    */
-  remove(
-    params: OperationParams<"copilot/cancel-copilot-seat-assignment-for-users">,
-    options?: RequestOptions,
-  ): Promise<OperationResult<"copilot/cancel-copilot-seat-assignment-for-users">> {
-    return runBulk(
-      this._runner,
-      {
-        operation: "copilot/cancel-copilot-seat-assignment-for-users",
-        namesKey: "selected_usernames",
-        countKey: "seats_cancelled",
-      },
-      params,
-      options,
-    ) as never;
-  }
+  readonly remove = bulkMutation(this._runner, {
+    operation: "copilot/cancel-copilot-seat-assignment-for-users",
+    namesKey: "selected_usernames",
+    countKey: "seats_cancelled",
+  });
 
   /**
    * Assigns enterprise seats to users. `POST /enterprises/{enterprise}/copilot/billing/selected_users`.
    *
    * @throws as {@link Seats.add}.
    */
-  addForEnterprise(
-    params: OperationParams<"copilot/add-copilot-seats-for-enterprise-users">,
-    options?: RequestOptions,
-  ): Promise<OperationResult<"copilot/add-copilot-seats-for-enterprise-users">> {
-    return runBulk(
-      this._runner,
-      {
-        operation: "copilot/add-copilot-seats-for-enterprise-users",
-        namesKey: "selected_usernames",
-        countKey: "seats_created",
-      },
-      params,
-      options,
-    ) as never;
-  }
+  readonly addForEnterprise = bulkMutation(this._runner, {
+    operation: "copilot/add-copilot-seats-for-enterprise-users",
+    namesKey: "selected_usernames",
+    countKey: "seats_created",
+  });
 
   /**
    * Cancels enterprise seats of users. `DELETE /enterprises/{enterprise}/copilot/billing/selected_users`.
    *
    * @throws as {@link Seats.add}.
    */
-  removeForEnterprise(
-    params: OperationParams<"copilot/cancel-copilot-seats-for-enterprise-users">,
-    options?: RequestOptions,
-  ): Promise<OperationResult<"copilot/cancel-copilot-seats-for-enterprise-users">> {
-    return runBulk(
-      this._runner,
-      {
-        operation: "copilot/cancel-copilot-seats-for-enterprise-users",
-        namesKey: "selected_usernames",
-        countKey: "seats_cancelled",
-      },
-      params,
-      options,
-    ) as never;
-  }
+  readonly removeForEnterprise = bulkMutation(this._runner, {
+    operation: "copilot/cancel-copilot-seats-for-enterprise-users",
+    namesKey: "selected_usernames",
+    countKey: "seats_cancelled",
+  });
 
   /**
    * Buckets every seat of an organization or enterprise by last activity, as of `now`
@@ -226,8 +187,7 @@ export class Seats extends Resource {
         getBilling: () =>
           this._runner.call("copilot/get-copilot-organization-details", { org }, options),
         listSeats: () => this.list({ org }, options),
-        removeSeats: async (selected_usernames) =>
-          (await this.remove({ org, selected_usernames }, options)) as { seats_cancelled: number },
+        removeSeats: (selected_usernames) => this.remove({ org, selected_usernames }, options),
       },
       { days: params.days, now: params.now, dryRun: params.dryRun },
     );

@@ -1,13 +1,12 @@
 /**
  * `client.teams`: Copilot seats assigned through organization teams and enterprise teams.
  * Mutations accept any number of names; more than 100 are sent in batches of 100
- * (see `core/bulk.ts`). All are public previews (area `user-management`).
+ * (see `core/bulk.ts`), and `dryRun: true` returns the batches without sending.
+ * All are public previews (area `user-management`).
  *
  * @see https://docs.github.com/en/enterprise-cloud@latest/rest/copilot/copilot-user-management
  */
-import { runBulk } from "../core/bulk.js";
-import type { OperationParams, OperationResult } from "../core/types.js";
-import type { RequestOptions } from "../options.js";
+import { bulkMutation } from "../core/bulk.js";
 import { Resource } from "./resource.js";
 
 /** Seat assignment through teams. */
@@ -21,21 +20,11 @@ export class Teams extends Resource {
    * @throws {UnprocessableEntityError} under the "all members" policy (see `hint`).
    * @throws {BulkOperationError} when one of several batches fails.
    */
-  add(
-    params: OperationParams<"copilot/add-copilot-seats-for-teams">,
-    options?: RequestOptions,
-  ): Promise<OperationResult<"copilot/add-copilot-seats-for-teams">> {
-    return runBulk(
-      this._runner,
-      {
-        operation: "copilot/add-copilot-seats-for-teams",
-        namesKey: "selected_teams",
-        countKey: "seats_created",
-      },
-      params,
-      options,
-    ) as never;
-  }
+  readonly add = bulkMutation(this._runner, {
+    operation: "copilot/add-copilot-seats-for-teams",
+    namesKey: "selected_teams",
+    countKey: "seats_created",
+  });
 
   /**
    * Cancels the seats of every member of the named org teams at the end of the billing cycle
@@ -44,21 +33,11 @@ export class Teams extends Resource {
    *
    * @throws as {@link Teams.add}.
    */
-  remove(
-    params: OperationParams<"copilot/cancel-copilot-seat-assignment-for-teams">,
-    options?: RequestOptions,
-  ): Promise<OperationResult<"copilot/cancel-copilot-seat-assignment-for-teams">> {
-    return runBulk(
-      this._runner,
-      {
-        operation: "copilot/cancel-copilot-seat-assignment-for-teams",
-        namesKey: "selected_teams",
-        countKey: "seats_cancelled",
-      },
-      params,
-      options,
-    ) as never;
-  }
+  readonly remove = bulkMutation(this._runner, {
+    operation: "copilot/cancel-copilot-seat-assignment-for-teams",
+    namesKey: "selected_teams",
+    countKey: "seats_cancelled",
+  });
 
   /**
    * Gives every member of the named enterprise teams a seat.
@@ -67,21 +46,11 @@ export class Teams extends Resource {
    *
    * @throws as {@link Teams.add}.
    */
-  addForEnterprise(
-    params: OperationParams<"copilot/add-copilot-seats-for-enterprise-teams">,
-    options?: RequestOptions,
-  ): Promise<OperationResult<"copilot/add-copilot-seats-for-enterprise-teams">> {
-    return runBulk(
-      this._runner,
-      {
-        operation: "copilot/add-copilot-seats-for-enterprise-teams",
-        namesKey: "selected_enterprise_teams",
-        countKey: "seats_created",
-      },
-      params,
-      options,
-    ) as never;
-  }
+  readonly addForEnterprise = bulkMutation(this._runner, {
+    operation: "copilot/add-copilot-seats-for-enterprise-teams",
+    namesKey: "selected_enterprise_teams",
+    countKey: "seats_created",
+  });
 
   /**
    * Cancels the seats held through the named enterprise teams.
@@ -90,19 +59,9 @@ export class Teams extends Resource {
    *
    * @throws as {@link Teams.add}.
    */
-  removeForEnterprise(
-    params: OperationParams<"copilot/cancel-copilot-seats-for-enterprise-teams">,
-    options?: RequestOptions,
-  ): Promise<OperationResult<"copilot/cancel-copilot-seats-for-enterprise-teams">> {
-    return runBulk(
-      this._runner,
-      {
-        operation: "copilot/cancel-copilot-seats-for-enterprise-teams",
-        namesKey: "selected_enterprise_teams",
-        countKey: "seats_cancelled",
-      },
-      params,
-      options,
-    ) as never;
-  }
+  readonly removeForEnterprise = bulkMutation(this._runner, {
+    operation: "copilot/cancel-copilot-seats-for-enterprise-teams",
+    namesKey: "selected_enterprise_teams",
+    countKey: "seats_cancelled",
+  });
 }

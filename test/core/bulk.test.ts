@@ -1,7 +1,12 @@
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import { toBatches } from "../../src/core/bulk.js";
-import { BulkOperationError, CopilotClient, UnprocessableEntityError } from "../../src/index.js";
+import {
+  BulkOperationError,
+  CopilotClient,
+  RequestValidationError,
+  UnprocessableEntityError,
+} from "../../src/index.js";
 import { API, TOKEN, useMsw } from "../support/msw.js";
 
 const { server, seen } = useMsw();
@@ -103,5 +108,23 @@ describe("bulk seat mutations", () => {
       { selected_teams: ["eng"] },
       { selected_enterprise_teams: ["ent:eng"] },
     ]);
+  });
+});
+
+describe("bulk dry runs", () => {
+  it("dryRun: true returns the exact batches and sends nothing", async () => {
+    const plan = await client().seats.remove({
+      org: "octo",
+      selected_usernames: [...names(230), "user7"],
+      dryRun: true,
+    });
+    expect(plan).toEqual({ dryRun: true, batches: toBatches(names(230)) });
+    await expect(
+      client().teams.add({ org: "octo", selected_teams: [], dryRun: true }),
+    ).rejects.toThrow(RequestValidationError);
+    await expect(
+      client().seats.add({ org: "bad/org", selected_usernames: ["a"], dryRun: true }),
+    ).rejects.toThrow(RequestValidationError);
+    expect(seen).toHaveLength(0);
   });
 });
