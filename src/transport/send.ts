@@ -77,6 +77,13 @@ async function readText(response: Response, signal: AbortSignal): Promise<string
 }
 const MAX_REDIRECTS = 5;
 
+/** `text` without the credential of an `Authorization` value (`"Bearer <token>"`). */
+function withoutCredential(text: string, authorization: string | undefined): string {
+  const credential = authorization?.replace(/^\S+\s+/, "");
+  if (!credential || credential.length < 8 || !text.includes(credential)) return text;
+  return text.split(credential).join("[REDACTED]");
+}
+
 function parseBody(
   text: string,
   contentType: string | null,
@@ -154,12 +161,19 @@ export async function sendAttempt(
       const text = await readText(response, signal);
       const parsed = parseBody(text, response.headers.get("content-type"));
       if (response.status >= 400 || response.status < 200) {
+        // An error page may echo the credential (proxies do); the error keeps the body, so the
+        // credential is cut out of it here, whatever its shape (redaction only knows GitHub's).
+        const scrubbed = withoutCredential(text, request.headers.authorization);
+        const body =
+          scrubbed === text
+            ? parsed.body
+            : parseBody(scrubbed, response.headers.get("content-type")).body;
         throw errorFromResponse({
           status: response.status,
           method,
           url,
           headers: response.headers,
-          body: parsed.body,
+          body,
           apiOrigin: options.apiOrigin,
           operation: request.operation,
         });
