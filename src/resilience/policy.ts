@@ -4,7 +4,9 @@
  *
  * - Rate limits (429, 403 with a rate-limit signal): wait as GitHub says (`retry-after`, else
  *   `x-ratelimit-reset`, else 60 s doubling, at most 3 such waits), holding every call of the
- *   client meanwhile; a wait over `maxRetryAfterMs` throws the `RateLimitError` at once.
+ *   client meanwhile; a wait over `maxRetryAfterMs` throws the `RateLimitError` at once. With
+ *   the default `maxRetryAfterMs` (60 s) only the first unnamed wait fits: a second rate-limit
+ *   answer without a wait throws (its 120 s is over the cap).
  *   These waits cost no retry budget; a call sits through at most `retries` of them (counted
  *   apart from 5xx/network retries).
  * - 500, 502, 503, 504, connection errors and timeouts: up to `retries` retries with
