@@ -65,7 +65,7 @@ function expectNoSecrets(error: unknown, p: Probe, secrets: string[]) {
 
 const tokens = (p: Probe) => p.starts.map((_, i) => tokenOf(i + 1));
 
-async function fail(row: string, p: Probe, call: Promise<unknown>) {
+async function fail(row: string, p: Probe, call: Promise<unknown>, note?: string) {
   const settled = await drive(call, () => p.inFlight === 0);
   record({
     row,
@@ -73,6 +73,7 @@ async function fail(row: string, p: Probe, call: Promise<unknown>) {
     requests: seen.length,
     attempts: p.starts.length,
     waits: p.waits(),
+    ...(note ? { note } : {}),
   });
   return rejection(settled);
 }
@@ -259,8 +260,11 @@ describe("fault matrix: no token or signature in errors, stacks, inspect, JSON o
         .records({ download_links: [SIGNED_LINK] })
         [Symbol.asyncIterator]()
         .next(),
+      "storage host: the token provider is never called, so 0 attempts are counted",
     );
     expect(error).toBeInstanceOf(CopilotApiError);
+    // The token provider is only asked for requests to the API origin.
+    expect(p.starts).toHaveLength(0);
     expect(downloads).toBeGreaterThan(1);
     expectNoSecrets(error, p, [SIGNATURE, CREDENTIAL, ...tokens(p)]);
   });
