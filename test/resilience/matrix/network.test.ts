@@ -6,7 +6,7 @@
  */
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { ConnectionError, ResponseValidationError, TimeoutError } from "../../../src/index.js";
 // Not exported by the package entry yet (asked of the lead): the policy's own predicate.
 import { isUncertain } from "../../../src/resilience/outcome.js";
@@ -294,5 +294,40 @@ describe("fault matrix: mutations over the network (loopback)", () => {
     expect(isUncertain(error)).toBe(true);
     expect(requests).toBe(3);
     expect(waits).toEqual([TIMEOUT_MS + backoff(1), TIMEOUT_MS + backoff(2)]);
+  });
+
+  it("abort in flight on a real socket, real timers: rejects within 50 ms, nothing more sent", async () => {
+    vi.useRealTimers();
+    const server = await serve(() => {});
+    const p = probe({ baseUrl: server.url });
+    const controller = new AbortController();
+    const pending = p.client.seats.add(
+      { org: ORG, selected_usernames: ["mona"] },
+      { signal: controller.signal },
+    );
+    const outcome = pending.then(
+      () => "resolved",
+      (error: Error) => error.name,
+    );
+    for (let i = 0; i < 200 && server.seen.length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(server.seen).toHaveLength(1);
+    const started = performance.now();
+    controller.abort();
+    expect(await outcome).toBe("RequestAbortedError");
+    const elapsedMs = performance.now() - started;
+    expect(elapsedMs).toBeLessThan(50);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(server.seen).toHaveLength(1);
+    expect(p.starts).toHaveLength(1);
+    record({
+      row: "abort in flight (POST, real socket, real timers)",
+      outcome: "RequestAbortedError",
+      requests: server.seen.length,
+      attempts: p.starts.length,
+      waits: [],
+      note: `settled ${elapsedMs.toFixed(1)} ms (real) after abort`,
+    });
   });
 });

@@ -13,6 +13,7 @@ import {
   BulkOperationError,
   ConnectionError,
   CopilotApiError,
+  CopilotClient,
   InternalServerError,
   RateLimitError,
   RequestAbortedError,
@@ -267,5 +268,14 @@ describe("fault matrix: no token or signature in errors, stacks, inspect, JSON o
     expect(p.starts).toHaveLength(0);
     expect(downloads).toBeGreaterThan(1);
     expectNoSecrets(error, p, [SIGNATURE, CREDENTIAL, ...tokens(p)]);
+  });
+
+  it("the client itself: util.inspect (hidden, any depth) and JSON.stringify show no token", () => {
+    const token = tokenOf(9_999);
+    const client = new CopilotClient({ auth: token });
+    expect(inspect(client, { depth: Number.POSITIVE_INFINITY, showHidden: true })).not.toContain(
+      token,
+    );
+    expect(JSON.stringify(client)).not.toContain(token);
   });
 });
