@@ -86,11 +86,11 @@ async function write(out: Writable, text: string): Promise<void> {
 }
 
 run(async () => {
-  const enterpriseScope = values.enterprise !== undefined || values.org === undefined;
+  // --org lists one organization; otherwise the enterprise (the mock's, without a token).
   const { client, org, enterprise, close } = await connect({
     org: values.org,
     enterprise: values.enterprise,
-    scope: enterpriseScope && !(process.env.GITHUB_TOKEN && values.org) ? "enterprise" : "org",
+    scope: values.org && !values.enterprise ? "org" : "enterprise",
   });
   const file = values.out;
   if (file) await mkdir(dirname(file), { recursive: true });
