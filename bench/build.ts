@@ -4,10 +4,11 @@
  * from the project's `node_modules`, exactly as in an application). Children then run on
  * plain `node`, without tsx's loader (about 33 MB of RSS and its compile time).
  */
-import { mkdir } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { mkdir, readFile } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 import type { RunnerName } from "./job.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -15,9 +16,35 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** Where the bundles go. */
 export const BUILD_DIR = resolve(here, "../node_modules/.cache/copilot-admin-sdk-bench");
 
-/** Bundles `runners`; returns the script path of each. */
+const root = resolve(here, "..");
+
+/**
+ * Measures a candidate change to a file outside `bench/` without touching the working tree:
+ * a file at `<overlay>/src/x.ts` replaces `src/x.ts` in the bundles (its imports still resolve
+ * from the original folder). Used through `BENCH_OVERLAY=<dir> npm run bench`.
+ */
+function overlayPlugin(overlay: string): Plugin {
+  return {
+    name: "bench-overlay",
+    setup(pluginBuild) {
+      pluginBuild.onLoad({ filter: /\.ts$/ }, async (args) => {
+        const candidate = join(overlay, relative(root, args.path));
+        if (!candidate.startsWith(overlay) || !existsSync(candidate)) return undefined;
+        process.stderr.write(`bench: overlay ${relative(root, args.path)} <- ${candidate}\n`);
+        return {
+          contents: await readFile(candidate, "utf8"),
+          loader: "ts",
+          resolveDir: dirname(args.path),
+        };
+      });
+    },
+  };
+}
+
+/** Bundles `runners`; returns the script path of each. `overlay`: see {@link overlayPlugin}. */
 export async function buildRunners(
   runners: readonly RunnerName[],
+  overlay?: string,
 ): Promise<Record<RunnerName, string>> {
   await mkdir(BUILD_DIR, { recursive: true });
   const scripts = {} as Record<RunnerName, string>;
@@ -39,6 +66,7 @@ export async function buildRunners(
         sourcemap: "linked",
         outfile,
         logLevel: "warning",
+        plugins: overlay ? [overlayPlugin(resolve(overlay))] : [],
       });
       scripts[name] = outfile;
     }),

@@ -42,6 +42,7 @@ interface RunSpec {
   runner: RunnerName;
   org: string;
   concurrency?: number;
+  validation?: "strict" | "off";
   /** Items the runner must see; a run that sees another count fails the bench. */
   expected: number;
 }
@@ -73,6 +74,19 @@ const seatRuns = (org: string, expected: number, withBareParallel: boolean): Run
     : []),
   { key: "octokit", label: "octokit paginate.iterator", runner: "octokit", org, expected },
   { key: "sdk", label: "SDK seats.list", runner: "sdk", org, concurrency: 1, expected },
+  ...(withBareParallel
+    ? []
+    : [
+        {
+          key: "sdkOff",
+          label: 'SDK seats.list, validation "off"',
+          runner: "sdk" as const,
+          org,
+          concurrency: 1,
+          validation: "off" as const,
+          expected,
+        },
+      ]),
   {
     key: "sdk4",
     label: "SDK seats.list { concurrency: 4 }",
@@ -190,8 +204,9 @@ async function runScenario(
     for (const spec of order) {
       const job: Job = { runner: spec.runner, apiUrl: server.apiUrl, org: spec.org };
       if (spec.concurrency !== undefined) job.concurrency = spec.concurrency;
+      if (spec.validation !== undefined) job.validation = spec.validation;
       const profile =
-        flags.profile && spec.runner.includes("sdk") && round === 0
+        flags.profile && round === 0
           ? join(PROFILE_DIR, `${scenario.name}-${spec.key}`)
           : undefined;
       server.resetCount();
@@ -301,7 +316,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
   const runners = [...new Set(selected.flatMap((s) => s.runs.map((r) => r.runner)))];
-  const scripts = await buildRunners(runners);
+  const scripts = await buildRunners(runners, process.env.BENCH_OVERLAY);
   if (flags.profile) await mkdir(PROFILE_DIR, { recursive: true });
   const server = await startBenchServer({
     gzip: flags.gzip,
@@ -319,6 +334,7 @@ async function main(): Promise<void> {
   try {
     for (const scenario of selected) {
       process.stderr.write(`\n${scenario.title}\n`);
+      for (const org of new Set(scenario.runs.map((r) => r.org))) server.warm(org);
       const summaries = await runScenario(scenario, scripts, server, records);
       all.set(scenario.name, summaries);
       const text = `### ${scenario.title}\n\n${table([...summaries.values()], summaries.get(scenario.baseline))}`;

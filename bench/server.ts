@@ -40,6 +40,12 @@ export interface BenchServer {
   /** Requests answered (both ports) since the last {@link BenchServer.resetCount}. */
   requests(): number;
   resetCount(): void;
+  /**
+   * Renders every seat page of `org` (at `per_page=100`) ahead of the runs, so that serving a
+   * page costs the server a write, not a render: the server shares the machine's two cores
+   * with the runner being measured.
+   */
+  warm(org: string): void;
   close(): Promise<void>;
 }
 
@@ -84,6 +90,12 @@ function rateLimitHeaders(count: number): Record<string, string> {
   };
 }
 
+/** A rendered body: pretty-printed JSON and, once asked for, its gzip. */
+interface Rendered {
+  text: Buffer;
+  gzip?: Buffer;
+}
+
 function sendJson(
   req: IncomingMessage,
   res: ServerResponse,
@@ -92,9 +104,27 @@ function sendJson(
   headers: Record<string, string>,
   gzip: boolean,
 ): void {
-  const text = Buffer.from(JSON.stringify(body, null, 2));
+  sendRendered(
+    req,
+    res,
+    status,
+    { text: Buffer.from(JSON.stringify(body, null, 2)) },
+    headers,
+    gzip,
+  );
+}
+
+function sendRendered(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  rendered: Rendered,
+  headers: Record<string, string>,
+  gzip: boolean,
+): void {
   const zipped = gzip && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
-  const payload = zipped ? gzipSync(text) : text;
+  if (zipped) rendered.gzip ??= gzipSync(rendered.text);
+  const payload = zipped && rendered.gzip ? rendered.gzip : rendered.text;
   res.writeHead(status, {
     "content-type": "application/json; charset=utf-8",
     "content-length": String(payload.length),
@@ -111,6 +141,22 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   const pool = reportPool();
   const times = Math.max(1, Math.ceil(options.reportBytes / pool.length));
   let downloadUrl = "";
+  let apiUrl = "";
+  const pages = new Map<string, Rendered>();
+  const render = (base: string, org: string, seats: number, perPage: number, page: number) => {
+    const key = `${base} ${org} ${perPage} ${page}`;
+    let rendered = pages.get(key);
+    if (!rendered) {
+      const items = [];
+      for (let i = (page - 1) * perPage; i < Math.min(page * perPage, seats); i++)
+        items.push(seatAt(base, org, i));
+      rendered = {
+        text: Buffer.from(JSON.stringify({ total_seats: seats, seats: items }, null, 2)),
+      };
+      pages.set(key, rendered);
+    }
+    return rendered;
+  };
 
   const api = createServer((req, res) => {
     count++;
@@ -130,20 +176,17 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
         const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get("per_page") ?? 30)));
         const page = Math.max(1, Number(url.searchParams.get("page") ?? 1));
         const last = Math.max(1, Math.ceil(scenario.seats / perPage));
-        const seats = [];
-        for (let i = (page - 1) * perPage; i < Math.min(page * perPage, scenario.seats); i++)
-          seats.push(seatAt(base, parts[2] ?? "", i));
         const link = (p: number, rel: string) =>
           `<${base}${url.pathname}?per_page=${perPage}&page=${p}>; rel="${rel}"`;
         const links: string[] = [];
         if (page > 1) links.push(link(page - 1, "prev"));
         if (page < last) links.push(link(page + 1, "next"), link(last, "last"));
         if (page > 1) links.push(link(1, "first"));
-        sendJson(
+        sendRendered(
           req,
           res,
           200,
-          { total_seats: scenario.seats, seats },
+          render(base, parts[2] ?? "", scenario.seats, perPage, page),
           links.length > 0 ? { ...headers, link: links.join(", ") } : headers,
           options.gzip ?? false,
         );
@@ -190,7 +233,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
     await once(server, "listening");
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   };
-  const apiUrl = await listen(api);
+  apiUrl = await listen(api);
   downloadUrl = await listen(download);
   return {
     apiUrl,
@@ -200,6 +243,15 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
     requests: () => count,
     resetCount: () => {
       count = 0;
+    },
+    warm: (org) => {
+      const scenario = parseOrg(org);
+      if (!scenario) return;
+      const last = Math.max(1, Math.ceil(scenario.seats / 100));
+      for (let page = 1; page <= last; page++) {
+        const rendered = render(apiUrl, org, scenario.seats, 100, page);
+        if (options.gzip) rendered.gzip ??= gzipSync(rendered.text);
+      }
     },
     close: async () => {
       api.closeAllConnections();

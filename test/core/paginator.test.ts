@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { CopilotClient } from "../../src/client.js";
 import { CopilotError } from "../../src/core/errors.js";
 import { type FetchedPage, Paginator, type PaginatorInit } from "../../src/core/paginator.js";
 
@@ -226,5 +227,112 @@ describe("Paginator with a total that does not count rows (enterprise seats)", (
     expect(await new Paginator(api.init({ totalCountsItems: false })).toArray()).toHaveLength(450);
     api.fetched.length = 0;
     expect(await new Paginator(api.init({ warn: () => {} })).toArray()).toHaveLength(300);
+  });
+});
+
+describe("Paginator with { concurrency } (bounded parallel pages)", () => {
+  it("never has more than `concurrency` pages fetched ahead of the consumer", async () => {
+    const api = fakeApi(2_000, 100);
+    const concurrency = 3;
+    const ahead: number[] = [];
+    for await (const page of new Paginator(api.init({ concurrency })).pages()) {
+      // Pages requested but not yet handed to the consumer (in flight or buffered).
+      ahead.push(api.fetched.length - page.page);
+      await new Promise((r) => setTimeout(r, 2)); // a consumer slower than the API
+    }
+    expect(ahead).toHaveLength(20);
+    expect(Math.max(...ahead)).toBeLessThanOrEqual(concurrency);
+    expect(Math.max(...ahead.slice(1, -concurrency))).toBe(concurrency);
+  });
+
+  it("aborts the pages in flight when the consumer stops early", async () => {
+    const api = fakeApi(1_000, 100);
+    const signals: AbortSignal[] = [];
+    const inner = api.fetchPage.getMockImplementation()!;
+    api.fetchPage.mockImplementation(async (url: string, signal?: AbortSignal) => {
+      if (signal) signals.push(signal);
+      return inner(url, signal);
+    });
+    for await (const seat of new Paginator<{ id: number }>(api.init({ concurrency: 4 }))) {
+      if (seat.id === 150) break;
+    }
+    expect(api.fetched.length).toBeLessThanOrEqual(6);
+    expect(signals.length).toBe(api.fetched.length);
+    expect(signals.every((s) => s.aborted)).toBe(true);
+  });
+
+  it("throws the first failed page in page order and aborts the others", async () => {
+    const api = fakeApi(1_000, 100);
+    const signals: AbortSignal[] = [];
+    const inner = api.fetchPage.getMockImplementation()!;
+    api.fetchPage.mockImplementation(async (url: string, signal?: AbortSignal) => {
+      if (signal) signals.push(signal);
+      if (new URL(url).searchParams.get("page") === "4") throw new Error("page 4 failed");
+      return inner(url, signal);
+    });
+    const seen: number[] = [];
+    await expect(async () => {
+      for await (const page of new Paginator(api.init({ concurrency: 4 })).pages())
+        seen.push(page.page);
+    }).rejects.toThrow("page 4 failed");
+    expect(seen).toEqual([1, 2, 3]);
+    expect(signals.every((s) => s.aborted)).toBe(true);
+  });
+
+  it("stays within the page cap when rel=last points past ceil(total/per_page)+1", async () => {
+    const fetched: number[] = [];
+    const fetchPage = vi.fn(async (url: string): Promise<FetchedPage> => {
+      const page = Number(new URL(url).searchParams.get("page") ?? "1");
+      fetched.push(page);
+      const link = `<${ORIGIN}${PATH}?page=${page + 1}>; rel="next", <${ORIGIN}${PATH}?page=50>; rel="last"`;
+      return { body: { total_seats: 3, seats: [{ page }] }, headers: new Headers({ link }), url };
+    });
+    const items = await new Paginator({
+      firstUrl: `${ORIGIN}${PATH}`,
+      pagination: { items: "seats", total: "total_seats" },
+      perPage: 1,
+      fetchPage,
+      origin: ORIGIN,
+      prefix: "",
+      concurrency: 4,
+    }).toArray();
+    expect(items).toHaveLength(4);
+    expect(fetched.sort((a, b) => a - b)).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe("CopilotClient seats.list with { concurrency }", () => {
+  it("is still held to the client's read throttle (4 concurrent reads) when asking for 8", async () => {
+    let active = 0;
+    let peak = 0;
+    const pages: number[] = [];
+    const fetch = vi.fn(async (input: string | URL | Request): Promise<Response> => {
+      const url = new URL(String(input));
+      const page = Number(url.searchParams.get("page") ?? "1");
+      pages.push(page);
+      active++;
+      peak = Math.max(peak, active);
+      await new Promise((r) => setTimeout(r, 5));
+      active--;
+      const at = (p: number) => `<${ORIGIN}${PATH}?per_page=10&page=${p}>`;
+      const link = page < 12 ? `${at(page + 1)}; rel="next", ${at(12)}; rel="last"` : "";
+      const seats = Array.from({ length: 10 }, (_, i) => ({
+        created_at: "2026-01-01T00:00:00Z",
+        assignee: null,
+        n: (page - 1) * 10 + i,
+      }));
+      return new Response(JSON.stringify({ total_seats: 120, seats }), {
+        headers: { "content-type": "application/json", ...(link ? { link } : {}) },
+      });
+    });
+    const client = new CopilotClient({ auth: "t", fetch, retry: false });
+    const seats = await client.seats
+      .list({ org: "octo", per_page: 10 }, { concurrency: 8 })
+      .toArray();
+    expect(seats.map((s) => (s as { n: number }).n)).toEqual(
+      Array.from({ length: 120 }, (_, i) => i),
+    );
+    expect(peak).toBe(4);
+    expect([...pages].sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
   });
 });
