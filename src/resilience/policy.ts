@@ -91,6 +91,8 @@ interface Call {
   uncertainRetries: number;
   /** Some attempt of this mutation may have been applied. */
   ambiguous: boolean;
+  /** The verdict on the last rate-limit answer: `undefined` to retry after the hold, else the error to throw. */
+  rateLimitStop: RateLimitError | undefined;
 }
 
 /** Throttling and retries of one client; see the module comment for the rules. */
@@ -155,6 +157,7 @@ export class ResiliencePolicy {
       unknownWaits: 0,
       uncertainRetries: 0,
       ambiguous: false,
+      rateLimitStop: undefined,
     };
     if (signal?.aborted) throw call.abortError(signal);
     const once = (n: number) => this.#attempt(n, call, attempt);
@@ -204,6 +207,11 @@ export class ResiliencePolicy {
     } catch (error) {
       // An abort while the request is in flight leaves a mutation as unknown as a timeout does.
       if (call.write && (isAmbiguousFailure(error) || signal?.aborted)) call.ambiguous = true;
+      // The hold starts before this attempt's throttle slot is released: a call queued for
+      // the slot must not be sent during the wait GitHub just asked for.
+      if (error instanceof RateLimitError && this.#retry) {
+        call.rateLimitStop = this.#holdForRateLimit(error, call, this.#retry);
+      }
       throw error;
     } finally {
       release();
@@ -214,7 +222,11 @@ export class ResiliencePolicy {
   async #beforeRetry(error: Error, call: Call): Promise<void> {
     const retry = this.#retry as ResolvedRetry;
     if (call.signal?.aborted || error instanceof RequestAbortedError) throw error;
-    if (error instanceof RateLimitError) return this.#holdForRateLimit(error, call, retry);
+    if (error instanceof RateLimitError) {
+      // Decided (and the hold started) in #attempt, before the throttle slot was released.
+      if (call.rateLimitStop) throw call.rateLimitStop;
+      return;
+    }
     if (!isTransient(error) || call.backoffRetries >= retry.retries) throw error;
     const ambiguous = call.write && isAmbiguousFailure(error);
     if (ambiguous && call.uncertainRetries >= retry.uncertainWriteRetries) throw error;
@@ -238,28 +250,36 @@ export class ResiliencePolicy {
     await sleep(delay, call.signal, call.abortError);
   }
 
-  /** Starts the hold the next attempt (and every other call) waits for, or throws. */
-  #holdForRateLimit(error: RateLimitError, call: Call, retry: ResolvedRetry): void {
+  /**
+   * Starts the hold the next attempt (and every other call) waits for and returns `undefined`,
+   * or returns the annotated error to throw instead.
+   */
+  #holdForRateLimit(
+    error: RateLimitError,
+    call: Call,
+    retry: ResolvedRetry,
+  ): RateLimitError | undefined {
     const now = this.#now();
     let wait = error.retryAfterMs;
     if (wait === undefined) {
       call.unknownWaits++;
       wait = unknownRateLimitWait(call.unknownWaits);
       if (call.unknownWaits > MAX_UNKNOWN_RATE_LIMIT_WAITS) {
-        throw annotateRateLimit(error, wait, now, "exhausted");
+        return annotateRateLimit(error, wait, now, "exhausted");
       }
     }
     if (wait > retry.maxRetryAfterMs) {
-      throw annotateRateLimit(error, wait, now, "over-cap", retry.maxRetryAfterMs);
+      return annotateRateLimit(error, wait, now, "over-cap", retry.maxRetryAfterMs);
     }
     if (call.rateLimitRetries >= retry.retries) {
-      throw annotateRateLimit(error, wait, now, "exhausted");
+      return annotateRateLimit(error, wait, now, "exhausted");
     }
     call.rateLimitRetries++;
     this.limiter.holdUntil(now + wait);
     this.#logger?.info(
       `copilot-admin-sdk: ${error.kind} rate limit on ${call.method} ${call.route}; holding requests for ${wait} ms`,
     );
+    return undefined;
   }
 }
 

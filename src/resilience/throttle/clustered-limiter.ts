@@ -188,8 +188,9 @@ export class ClusteredLimiter extends HoldingLimiter {
         )
         .catch(reject);
     });
+    let release: Release;
     try {
-      return await raceAbort(granted, request.signal, abortError);
+      release = await raceAbort(granted, request.signal, abortError);
     } catch (error) {
       // Aborted while queued: give the slot back as soon as bottleneck grants it.
       granted.then(
@@ -198,6 +199,16 @@ export class ClusteredLimiter extends HoldingLimiter {
       );
       throw error;
     }
+    // A rate-limit hold may have started while this request queued for its slot.
+    if (this.heldUntil > this.now()) {
+      try {
+        await this.waitForHold(request);
+      } catch (error) {
+        release();
+        throw error;
+      }
+    }
+    return release;
   }
 
   override async close(): Promise<void> {

@@ -86,6 +86,8 @@ export class LocalLimiter extends HoldingLimiter {
         );
         this.#lastWriteStart = this.now();
       }
+      // A rate-limit hold may have started while this request queued for its slot.
+      if (this.heldUntil > this.now()) await this.waitForHold(request);
     } catch (error) {
       slot.release();
       throw error;

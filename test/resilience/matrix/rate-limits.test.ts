@@ -247,4 +247,41 @@ describe("fault matrix: rate limits", () => {
       waits: p.waits(),
     });
   });
+
+  it("a call already queued in the throttle when a hold starts is not sent before the hold ends", async () => {
+    const pending: ((response: Response) => void)[] = [];
+    let n = 0;
+    server.use(
+      http.get(BILLING_URL, () => {
+        n++;
+        if (n > 4) return HttpResponse.json(BILLING);
+        return new Promise<Response>((resolve) => pending.push(resolve));
+      }),
+    );
+    const p = probe();
+    // 4 reads fill the throttle (maxConcurrentReads 4); the 5th waits for a slot.
+    const calls = Array.from({ length: 5 }, () => p.client.billing.get({ org: ORG }));
+    await drive(
+      new Promise<void>((resolve) => {
+        const poll = () => (pending.length === 4 ? resolve() : setImmediate(poll));
+        poll();
+      }),
+      () => false,
+    );
+    // The first read is answered 429 (Retry-After: 6), the others 200: slots free up during the hold.
+    pending[0]?.(HttpResponse.json(SECONDARY, { status: 429, headers: { "retry-after": "6" } }));
+    for (const resolve of pending.slice(1)) resolve(HttpResponse.json(BILLING));
+    const settled = await drive(Promise.all(calls), () => p.inFlight === 0);
+    expect(settled.ok).toBe(true);
+    expect(seen).toHaveLength(6);
+    // Arrivals: 4 at once; then the queued call and the retry, both only after the 6 s hold.
+    expect(seen.map((r) => r.at - T0)).toEqual([0, 0, 0, 0, 6_000, 6_000]);
+    record({
+      row: "429 hold vs a call queued in the throttle",
+      outcome: outcomeOf(settled),
+      requests: seen.length,
+      attempts: p.starts.length,
+      waits: p.waits(),
+    });
+  });
 });
