@@ -190,3 +190,32 @@ describe("limiter configuration", () => {
     );
   });
 });
+
+describe("rate-limit hold and queued requests", () => {
+  it("a read queued for a slot when a hold starts waits for the hold to end", async () => {
+    const limiter = new LocalLimiter({ maxConcurrentReads: 1 });
+    const first = await limiter.acquire(read);
+    const queued = track(limiter.acquire(read));
+    limiter.holdUntil(Date.now() + 5_000);
+    first();
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(queued.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(queued.settled).toBe(true);
+    expect(queued.error).toBeUndefined();
+  });
+
+  it("a queued read aborted during the hold gives its slot back", async () => {
+    const limiter = new LocalLimiter({ maxConcurrentReads: 1 });
+    const first = await limiter.acquire(read);
+    const controller = new AbortController();
+    const queued = track(limiter.acquire({ ...read, signal: controller.signal }));
+    limiter.holdUntil(Date.now() + 5_000);
+    first();
+    await vi.advanceTimersByTimeAsync(1_000);
+    controller.abort();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(queued.error).toMatchObject({ name: "RequestAbortedError" });
+    expect(limiter.reads.inUse).toBe(0);
+  });
+});
