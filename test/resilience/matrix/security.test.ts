@@ -117,6 +117,13 @@ describe("fault matrix: no token or signature in errors, stacks, inspect, JSON o
     const error = rejection(settled);
     expect(error).toBeInstanceOf(AuthenticationError);
     expectNoSecrets(error, p, [token]);
+    record({
+      row: "secrets: 401 echoing a v1. token (no GitHub token shape)",
+      outcome: outcomeOf(settled),
+      requests: seen.length,
+      attempts: 1,
+      waits: [],
+    });
   });
 
   it("500 HTML pages echoing the token, retried to exhaustion", async () => {
