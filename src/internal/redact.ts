@@ -65,7 +65,8 @@ export function redactHeaders(
 export function redactText(text: string, secrets: readonly string[] = []): string {
   let out = text
     .replace(TOKEN_PATTERN, REDACTED)
-    .replace(/\b(Bearer|token)\s+[^\s"',]+/gi, `$1 ${REDACTED}`);
+    // Only credential-looking words after "Bearer"/"token": "the token is expired" stays readable.
+    .replace(/\b(Bearer|token)\s+[A-Za-z0-9_.~+/=-]{20,}/gi, `$1 ${REDACTED}`);
   for (const secret of secrets) {
     if (secret.length >= 4) out = out.split(secret).join(REDACTED);
   }
