@@ -43,6 +43,7 @@ export type {
   UserDayRecord,
   UserTeamRecord,
 } from "./reports/record-schemas.js";
+export { isUncertain } from "./resilience/outcome.js";
 export type { OrganizationBilling } from "./resources/billing.js";
 export type {
   ContentExclusionRules,

@@ -15,6 +15,9 @@ const SECRET_PARAM =
 /** Response/request header names whose values are never rendered. */
 const SECRET_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie|x-github-token)$/i;
 
+/** Response headers holding a URL, whose query may be a signature (a redirect to a download host). */
+const URL_HEADER = /^(location|content-location)$/i;
+
 /** Token shapes GitHub issues (classic, fine-grained, App installation, OAuth, refresh). */
 const TOKEN_PATTERN = /\b(gh[pousr]_[A-Za-z0-9_]{16,}|github_pat_[A-Za-z0-9_]{20,})\b/g;
 
@@ -56,7 +59,11 @@ export function redactHeaders(
   if (!headers) return out;
   const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
   for (const [name, value] of entries) {
-    out[name.toLowerCase()] = SECRET_HEADER.test(name) ? REDACTED : redactText(value);
+    out[name.toLowerCase()] = SECRET_HEADER.test(name)
+      ? REDACTED
+      : URL_HEADER.test(name)
+        ? redactUrl(value)
+        : redactText(value);
   }
   return out;
 }
@@ -65,8 +72,9 @@ export function redactHeaders(
 export function redactText(text: string, secrets: readonly string[] = []): string {
   let out = text
     .replace(TOKEN_PATTERN, REDACTED)
-    // Only credential-looking words after "Bearer"/"token": "the token is expired" stays readable.
-    .replace(/\b(Bearer|token)\s+[A-Za-z0-9_.~+/=-]{20,}/gi, `$1 ${REDACTED}`);
+    .replace(/\bBearer\s+[^\s"',]+/gi, `Bearer ${REDACTED}`)
+    // Only credential-looking words after "token": "the token is expired" stays readable.
+    .replace(/\btoken\s+(?=[^\s"',]*\d)[^\s"',]{16,}/gi, `token ${REDACTED}`);
   for (const secret of secrets) {
     if (secret.length >= 4) out = out.split(secret).join(REDACTED);
   }

@@ -47,3 +47,14 @@ describe("redaction", () => {
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 });
+
+describe("redaction of URL headers", () => {
+  it("masks signature parameters of a Location header", () => {
+    const out = redactHeaders({
+      location: "https://reports.example/f.json?X-Amz-Signature=abc&X-Amz-Credential=def&part=1",
+    });
+    expect(out.location).not.toContain("abc");
+    expect(out.location).not.toContain("def");
+    expect(out.location).toContain("part=1");
+  });
+});
