@@ -1,0 +1,140 @@
+/**
+ * The pure parts of scripts/check-package.ts: which packed paths are refused, how the
+ * runtime dependency count is read from package-lock.json, and what the smoke-test consumers
+ * assert. The script itself (build, publint, attw, install, run) is `npm run check:package`.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  consumerFiles,
+  forbiddenFiles,
+  forbiddenMapSources,
+  formatSize,
+  runtimeDependencies,
+} from "../../scripts/check-package.js";
+
+describe("forbiddenFiles", () => {
+  it("refuses tests, benches, examples, sources and fixtures, keeps the build", () => {
+    const paths = [
+      "dist/index.js",
+      "dist/index.d.cts",
+      "dist/msw.js.map",
+      "msw/package.json",
+      "spec/copilot.openapi.yaml",
+      "README.md",
+      "test/core/paginator.test.ts",
+      "dist/paginator.test.js",
+      "dist/public-api.test-d.ts",
+      "bench/run.ts",
+      "examples/seat-audit.ts",
+      "src/index.ts",
+      "generated/types.ts",
+      "copilot-admin-sdk-0.1.0.tgz",
+    ];
+    expect(forbiddenFiles(paths)).toEqual(paths.slice(6));
+  });
+});
+
+describe("forbiddenMapSources", () => {
+  it("flags a source map that embeds a test or bench file", () => {
+    expect(
+      forbiddenMapSources({ sources: ["../src/index.ts", "../node_modules/p-retry/index.js"] }),
+    ).toEqual([]);
+    expect(
+      forbiddenMapSources({ sources: ["../src/a.ts", "../test/support/x.ts", "..\\bench\\b.ts"] }),
+    ).toEqual(["../test/support/x.ts", "..\\bench\\b.ts"]);
+    expect(forbiddenMapSources({})).toEqual([]);
+  });
+});
+
+describe("runtimeDependencies", () => {
+  it("follows dependencies transitively, nested copies first, without dev or peer packages", () => {
+    const lock = {
+      packages: {
+        "": {
+          dependencies: { a: "1" },
+          devDependencies: { dev: "1" },
+          peerDependencies: { msw: "2" },
+        },
+        "node_modules/a": { dependencies: { b: "1", c: "1" } },
+        "node_modules/a/node_modules/b": { dependencies: { c: "1" } },
+        "node_modules/b": { dependencies: { unused: "1" } },
+        "node_modules/c": { optionalDependencies: { d: "1" } },
+        "node_modules/d": {},
+        "node_modules/dev": {},
+        "node_modules/msw": {},
+        "node_modules/unused": {},
+      },
+    };
+    expect(runtimeDependencies(lock)).toEqual(["b", "c", "d", "a"].sort());
+  });
+
+  it("counts this repository's runtime closure from its lockfile", () => {
+    const root = join(import.meta.dirname, "..", "..");
+    const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8"));
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+    const installed = runtimeDependencies(lock);
+    for (const name of Object.keys(pkg.dependencies)) expect(installed).toContain(name);
+    expect(installed).not.toContain("msw");
+    expect(installed).not.toContain("vitest");
+  });
+});
+
+describe("formatSize", () => {
+  it("uses B, kB and MB with 1024 steps", () => {
+    expect(formatSize(512)).toBe("512 B");
+    expect(formatSize(1536)).toBe("1.5 kB");
+    expect(formatSize(3 * 1024 * 1024)).toBe("3.00 MB");
+  });
+});
+
+describe("consumerFiles", () => {
+  const files = consumerFiles();
+
+  it("covers ESM, CJS, TypeScript node16 (both formats) and bundler", () => {
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining([
+        "esm.mjs",
+        "cjs.cjs",
+        "node16/esm.mts",
+        "node16/cjs.cts",
+        "bundler/main.ts",
+      ]),
+    );
+    const node16 = JSON.parse(files["node16/tsconfig.json"]!);
+    expect(node16.compilerOptions.moduleResolution).toBe("node16");
+    const bundler = JSON.parse(files["bundler/tsconfig.json"]!);
+    expect(bundler.compilerOptions.moduleResolution).toBe("bundler");
+    expect(bundler.compilerOptions.skipLibCheck).toBe(false);
+  });
+
+  it("every consumer lists seats from the mock server and compares with total_seats", () => {
+    for (const name of [
+      "esm.mjs",
+      "cjs.cjs",
+      "node16/esm.mts",
+      "node16/cjs.cts",
+      "bundler/main.ts",
+    ]) {
+      const source = files[name]!;
+      expect(source, name).toContain("startMockServer(");
+      expect(source, name).toContain("client.seats.list(");
+      expect(source, name).toContain("seats.length !== first.total_seats");
+      expect(source, name).toContain("copilot-admin-sdk/msw");
+    }
+  });
+
+  it("TypeScript consumers carry @ts-expect-error lines, so a too-loose type fails tsc", () => {
+    for (const name of ["node16/esm.mts", "node16/cjs.cts", "bundler/main.ts"]) {
+      expect(files[name]!.match(/@ts-expect-error/g)?.length, name).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it("the msw probe hooks module resolution and the CJS probe has a positive control", () => {
+    expect(files["deny-msw.mjs"]).toContain("register(");
+    expect(files["main-without-msw.mjs"]).toContain('from "copilot-admin-sdk"');
+    expect(files["main-without-msw.mjs"]).not.toContain("copilot-admin-sdk/msw");
+    expect(files["main-without-msw.cjs"]).toContain("control failed");
+  });
+});
