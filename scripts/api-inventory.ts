@@ -26,11 +26,11 @@ export const ENTRIES = [
 ] as const;
 
 const FORMAT =
-  ts.TypeFormatFlags.NoTruncation |
-  ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType |
-  ts.TypeFormatFlags.WriteArrowStyleSignature;
+  ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType;
 
 interface Inventory {
+  /** The package root: `src/` under it is "own source", paths are printed relative to it. */
+  root: string;
   program: ts.Program;
   checker: ts.TypeChecker;
   printer: ts.Printer;
@@ -232,7 +232,7 @@ function kindOf(node: ts.Declaration): string {
 }
 
 function isOwnSource(inv: Inventory, node: ts.Node): boolean {
-  const file = relative(ROOT, node.getSourceFile().fileName).replaceAll("\\", "/");
+  const file = relative(inv.root, node.getSourceFile().fileName).replaceAll("\\", "/");
   return (
     file.startsWith("src/") && !inv.program.isSourceFileFromExternalLibrary(node.getSourceFile())
   );
@@ -255,6 +255,7 @@ function referenced(inv: Inventory, node: ts.Node): ts.Declaration[] {
       addSymbol(argument.aliasSymbol ?? argument.getSymbol());
   };
   const visit = (child: ts.Node): void => {
+    if (ts.isClassElement(child) && isPrivate(child)) return;
     if (ts.isTypeReferenceNode(child)) addSymbol(inv.checker.getSymbolAtLocation(child.typeName));
     else if (ts.isExpressionWithTypeArguments(child))
       addSymbol(inv.checker.getSymbolAtLocation(child.expression));
@@ -304,7 +305,7 @@ interface Entry {
 }
 
 function section(inv: Inventory, file: string, reachable: Map<ts.Declaration, string>): Entry[] {
-  const source = inv.program.getSourceFile(join(ROOT, file));
+  const source = inv.program.getSourceFile(join(inv.root, file));
   if (!source) throw new Error(`${file} is not in the program`);
   const module = inv.checker.getSymbolAtLocation(source);
   if (!module) throw new Error(`${file} has no exports`);
@@ -327,7 +328,7 @@ function section(inv: Inventory, file: string, reachable: Map<ts.Declaration, st
       name,
       kind: kindOf(first),
       text: printed.map((d) => printDeclaration(inv, d, name)).join("\n"),
-      file: `${relative(ROOT, first.getSourceFile().fileName)}${local === name ? "" : ` (as ${local})`}`,
+      file: `${relative(inv.root, first.getSourceFile().fileName)}${local === name ? "" : ` (as ${local})`}`,
     });
     for (const declaration of printed) {
       for (const reached of referenced(inv, declaration)) {
@@ -346,16 +347,28 @@ function render(entries: Entry[]): string {
     .join("\n");
 }
 
-/** The whole inventory as Markdown. */
-export function buildInventory(): string {
-  const configPath = join(ROOT, "tsconfig.json");
-  const config = ts.readConfigFile(configPath, ts.sys.readFile);
+/** A package entry: its import specifier and its source file, relative to the root. */
+export interface InventoryEntry {
+  name: string;
+  file: string;
+}
+
+/**
+ * The whole inventory as Markdown: the exports of `entries` (compiled with this repository's
+ * tsconfig options), then what they reach in `<root>/src/` without exporting it.
+ */
+export function buildInventory(
+  root: string = ROOT,
+  entries: readonly InventoryEntry[] = ENTRIES,
+): string {
+  const config = ts.readConfigFile(join(ROOT, "tsconfig.json"), ts.sys.readFile);
   const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT);
   const program = ts.createProgram({
-    rootNames: ENTRIES.map((e) => join(ROOT, e.file)),
+    rootNames: entries.map((e) => join(root, e.file)),
     options: { ...parsed.options, noEmit: true },
   });
   const inv: Inventory = {
+    root,
     program,
     checker: program.getTypeChecker(),
     printer: ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed }),
@@ -371,12 +384,12 @@ export function buildInventory(): string {
     "",
   ];
   const exportedDeclarations = new Set<ts.Declaration>();
-  for (const entry of ENTRIES) {
-    const entries = section(inv, entry.file, reachable);
-    parts.push(`## \`${entry.name}\``, "", `${entries.length} exports.`, "", render(entries));
+  for (const entry of entries) {
+    const exported = section(inv, entry.file, reachable);
+    parts.push(`## \`${entry.name}\``, "", `${exported.length} exports.`, "", render(exported));
   }
-  for (const entry of ENTRIES) {
-    const source = program.getSourceFile(join(ROOT, entry.file));
+  for (const entry of entries) {
+    const source = program.getSourceFile(join(root, entry.file));
     const module = source && inv.checker.getSymbolAtLocation(source);
     for (const exported of module ? inv.checker.getExportsOfModule(module) : []) {
       const target =
@@ -403,7 +416,7 @@ export function buildInventory(): string {
       name,
       kind: kindOf(declaration),
       text: printDeclaration(inv, declaration, name),
-      file: relative(ROOT, declaration.getSourceFile().fileName),
+      file: relative(inv.root, declaration.getSourceFile().fileName),
     });
     queue.push(...referenced(inv, declaration));
   }
