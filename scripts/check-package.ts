@@ -115,9 +115,11 @@ function step(title: string): void {
   process.stdout.write(`\n▶ ${title}\n`);
 }
 
+/** A failed check: reported without a stack trace, after the temporary project is removed. */
+class CheckFailure extends Error {}
+
 function fail(message: string): never {
-  process.stderr.write(`\n✖ check:package: ${message}\n`);
-  process.exit(1);
+  throw new CheckFailure(message);
 }
 
 /** Runs a command, streams its output, fails the check when it exits non-zero. */
@@ -408,7 +410,14 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: unknown) =>
-    fail(error instanceof Error ? (error.stack ?? error.message) : String(error)),
-  );
+  main().catch((error: unknown) => {
+    const text =
+      error instanceof CheckFailure
+        ? error.message
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error);
+    process.stderr.write(`\n✖ check:package: ${text}\n`);
+    process.exitCode = 1;
+  });
 }
