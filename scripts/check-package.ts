@@ -186,6 +186,39 @@ function inspectTarball(): void {
     `\n  tarball: ${formatSize(result.size)} packed, ${formatSize(result.unpackedSize)} unpacked, ${result.entryCount} files\n` +
       `  dependencies: ${Object.keys(pkg.dependencies ?? {}).length} direct, ${installed.length} installed in all (${installed.join(", ")})\n`,
   );
+  const stale = readmeDrift(readFileSync(join(ROOT, "README.md"), "utf8"), {
+    packedBytes: result.size,
+    installed: installed.length,
+  });
+  if (stale) fail(stale);
+}
+
+/**
+ * README states the tarball size ("N kB packed") and the install count ("installs N
+ * packages"). A size more than 10% off or a different count is an error; a README that states
+ * neither gets a note, not a failure.
+ */
+export function readmeDrift(
+  readme: string,
+  actual: { packedBytes: number; installed: number },
+): string | undefined {
+  const size = /([\d.]+) kB packed/.exec(readme);
+  const count = /installs (\d+) packages/.exec(readme);
+  const expected = `${formatSize(actual.packedBytes)} packed, installs ${actual.installed} packages`;
+  if (!size && !count) {
+    process.stdout.write(`  note: README states neither; it should say "${expected}"\n`);
+    return undefined;
+  }
+  if (size) {
+    const stated = Number(size[1]) * 1024;
+    if (Math.abs(stated - actual.packedBytes) > actual.packedBytes * 0.1) {
+      return `README says ${size[0]}, the tarball is ${formatSize(actual.packedBytes)} packed: update README ("${expected}")`;
+    }
+  }
+  if (count && Number(count[1]) !== actual.installed) {
+    return `README says "${count[0]}", npm installs ${actual.installed}: update README ("${expected}")`;
+  }
+  return undefined;
 }
 
 const MOCK_SEED = `{ seed: { orgs: ["octo-org"], seats: 50, random: 7 } }`;

@@ -11,6 +11,7 @@ import {
   forbiddenFiles,
   forbiddenMapSources,
   formatSize,
+  readmeDrift,
   runtimeDependencies,
 } from "../../scripts/check-package.js";
 
@@ -136,5 +137,25 @@ describe("consumerFiles", () => {
     expect(files["main-without-msw.mjs"]).toContain('from "copilot-admin-sdk"');
     expect(files["main-without-msw.mjs"]).not.toContain("copilot-admin-sdk/msw");
     expect(files["main-without-msw.cjs"]).toContain("control failed");
+  });
+});
+
+describe("readmeDrift", () => {
+  const actual = { packedBytes: 640 * 1024, installed: 5 };
+
+  it("accepts a README within 10% of the tarball size and with the same count", () => {
+    const readme = "It is 600 kB packed and installs 5 packages.";
+    expect(readmeDrift(readme, actual)).toBeUndefined();
+  });
+
+  it("reports a size more than 10% off, or a different package count", () => {
+    expect(readmeDrift("It is 500 kB packed.", actual)).toContain("README says 500 kB packed");
+    expect(readmeDrift("installs 4 packages", actual)).toContain(
+      'README says "installs 4 packages"',
+    );
+  });
+
+  it("does not fail a README that states neither", () => {
+    expect(readmeDrift("# nothing here", actual)).toBeUndefined();
   });
 });
