@@ -12,8 +12,9 @@
  *    `moduleResolution: node16` (type-checked, emitted and run) and with `bundler`
  *    (type-checked, bundled by esbuild and run). Each starts `startMockServer` from
  *    `copilot-admin-sdk/msw`, creates a client and lists every seat of an organization.
- *    Last, the main entry is imported and required with msw made unloadable, to prove it
- *    never loads msw (and the /msw entry, as a control, must then fail).
+ *    The CommonJS main entry is also required with require(esm) switched off, as on
+ *    Node.js 20.18. Last, the main entry is imported and required with msw made unloadable,
+ *    to prove it never loads msw (and the /msw entry, as a control, must then fail).
  *
  * `--skip-smoke` stops after step 3; `--skip-build` reuses dist/ (while iterating on this script). Exits non-zero on the first failure.
  */
@@ -336,6 +337,10 @@ register(
 new CopilotClient({ auth: "t", throttle: false });
 console.log("  ESM main entry: msw not loaded");
 `,
+    "main-without-require-esm.cjs": `const { CopilotClient, VERSION } = require("copilot-admin-sdk");
+new CopilotClient({ auth: "t", throttle: false });
+console.log(\`  CJS main entry without require(esm), as on Node.js 20.18: loads (VERSION \${VERSION})\`);
+`,
     "msw-entry.mjs": `await import("copilot-admin-sdk/msw");\n`,
     "main-without-msw.cjs": `const { CopilotClient } = require("copilot-admin-sdk");
 new CopilotClient({ auth: "t", throttle: false });
@@ -397,6 +402,9 @@ async function smoke(): Promise<void> {
     step("consumers");
     run("node", ["esm.mjs"], project);
     run("node", ["cjs.cjs"], project);
+    // Node.js 20.18 cannot require() an ES module (ERR_REQUIRE_ESM); the flag restores that.
+    // Only the main entry: msw's own CommonJS build requires the ESM-only rettime.
+    run("node", ["--no-experimental-require-module", "main-without-require-esm.cjs"], project);
     run(join(BIN, "tsc"), ["-p", "node16"], project);
     run("node", ["node16/out/esm.mjs"], project);
     run("node", ["node16/out/cjs.cjs"], project);

@@ -137,6 +137,7 @@ describe("consumerFiles", () => {
     expect(files["main-without-msw.mjs"]).toContain('from "copilot-admin-sdk"');
     expect(files["main-without-msw.mjs"]).not.toContain("copilot-admin-sdk/msw");
     expect(files["main-without-msw.cjs"]).toContain("control failed");
+    expect(files["main-without-require-esm.cjs"]).toContain('require("copilot-admin-sdk")');
   });
 });
 
