@@ -16,7 +16,8 @@
  *    Node.js 20.18. Last, the main entry is imported and required with msw made unloadable,
  *    to prove it never loads msw (and the /msw entry, as a control, must then fail).
  *
- * `--skip-smoke` stops after step 3; `--skip-build` reuses dist/ (while iterating on this script). Exits non-zero on the first failure.
+ * `--skip-smoke` stops after step 3; `--skip-build` reuses dist/ (while iterating on this
+ * script). Exits non-zero on the first failure.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -44,7 +45,6 @@ export interface PackResult {
 
 /** Paths that must never be published: tests, benches, examples, TypeScript sources, fixtures. */
 const FORBIDDEN = [
-  /(^|\/)test\//,
   /(^|\/)tests?\//,
   /(^|\/)bench\//,
   /(^|\/)examples\//,
