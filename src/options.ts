@@ -83,9 +83,16 @@ export interface ClientHooks {
 
 /** Minimal logger; `console` fits. Messages never contain the token or signed queries. */
 export interface Logger {
+  /** A debug-level message. */
   debug(message: string, ...meta: unknown[]): void;
+  /** An informational message. */
   info(message: string, ...meta: unknown[]): void;
+  /**
+   * Something the caller should know that did not fail the call: a skipped report line, a hook
+   * that threw, a response mismatch under `validation: "warn"`.
+   */
   warn(message: string, ...meta: unknown[]): void;
+  /** An error-level message. */
   error(message: string, ...meta: unknown[]): void;
 }
 

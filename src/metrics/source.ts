@@ -45,6 +45,7 @@ export class MetricsIterable<T> implements AsyncIterable<T> {
 
   constructor(private readonly run: (iteration: MetricsIterable<T>) => AsyncIterable<T>) {}
 
+  /** Starts a new iteration: resets `skippedDays` and `range`, then reads the reports again. */
   [Symbol.asyncIterator](): AsyncIterator<T> {
     this.skippedDays.length = 0;
     this.range = undefined;

@@ -20,6 +20,7 @@ export interface MockServerOptions {
   host?: "127.0.0.1";
   seed?: MockSeed;
   tokens?: CopilotMockOptions["tokens"];
+  /** Clock of the mock, as in `createCopilotMock`. Default `() => new Date()`. */
   now?: CopilotMockOptions["now"];
 }
 

@@ -23,11 +23,15 @@ export const ASSIGNMENT_MESSAGES = {
     'The organization\'s Copilot access setting is set to enable Copilot for all users or is unconfigured. Seats can only be assigned or cancelled when the setting is "selected" (assign_selected).',
   disabled: "Copilot Business or Enterprise is not enabled for this organization.",
   noPublicCodePolicy: "A public code suggestions policy has not been set for this organization.",
+  /** Cancelling seats that users hold through a team. */
   teamHeld: (logins: string[]) =>
     `The seats of the following users cannot be cancelled because they were assigned to them via a team: ${logins.join(", ")}. Remove the team, or the users from the team, instead.`,
+  /** Assigning seats to users who are not members of the organization. */
   notMembers: (logins: string[]) =>
     `The following users are not members of the organization: ${logins.join(", ")}.`,
+  /** Teams that do not exist in the organization or enterprise. */
   unknownTeams: (slugs: string[]) => `The following teams could not be found: ${slugs.join(", ")}.`,
+  /** Logins that match no user. */
   unknownUsers: (logins: string[]) =>
     `The following users could not be found: ${logins.join(", ")}.`,
 } as const;
