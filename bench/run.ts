@@ -322,7 +322,11 @@ function targets(all: Map<string, Map<string, Summary>>): TargetCheck[] {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
+  // The command that reproduces the figures (`--write` only says where they are saved).
+  const args = process.argv
+    .slice(2)
+    .filter((arg, i, all) => arg !== "--write" && all[i - 1] !== "--write");
+  const command = `npm run bench${args.length > 0 ? ` -- ${args.join(" ")}` : ""}`;
   const runners = [...new Set(selected.flatMap((s) => s.runs.map((r) => r.runner)))];
   const scripts = await buildRunners(runners, process.env.BENCH_OVERLAY);
   if (flags.profile) await mkdir(PROFILE_DIR, { recursive: true });

@@ -2,6 +2,12 @@
  * Response validation wiring: `strict` throws, `warn` reports once per operation
  * and returns the data, `off` skips. Validation never changes the data: the parsed
  * JSON is returned as is, so unknown fields are kept.
+ *
+ * Cost: the schemas are built once, when `generated/schemas.ts` loads, and zod compiles each
+ * object schema to a specialised parser on first use; nothing is constructed per request.
+ * `npm run bench` measures it as the difference between validation `"strict"` and `"off"`:
+ * about 0.25 s of CPU for 100 000 GitHub-shaped seats (2.5 µs a seat, 15% of the SDK's CPU
+ * for a listing), see `bench/RESULTS.md`.
  */
 import type { ZodError, ZodType } from "zod";
 import type { ValidationMode } from "../options.js";
