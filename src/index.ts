@@ -3,26 +3,51 @@
  * The mock kit lives in the separate entry `copilot-admin-sdk/msw`.
  */
 export { CopilotClient } from "./client.js";
+export type { BulkMutation, BulkPlan } from "./core/bulk.js";
 export * from "./core/errors.js";
 export type { OperationMeta, PaginationMeta, PreviewArea, Stability } from "./core/operation.js";
 export { type Page, Paginator } from "./core/paginator.js";
 export { PREVIEWS_ENV } from "./core/previews.js";
 export type { ListOptions } from "./core/runner.js";
-export type { OperationId, OperationParams, OperationResult } from "./core/types.js";
+export type {
+  HttpMethod,
+  OperationId,
+  OperationParams,
+  OperationResult,
+  PathsWithMethod,
+  RequestParams,
+  RequestResult,
+} from "./core/types.js";
 export {
+  type ClampedDayRange,
   clampDayRange,
   eachDay,
+  earliestAvailableDay,
   formatDay,
   latestAvailableDay,
   REPORTS_FIRST_DAY,
 } from "./helpers/dates.js";
-export type { ReclaimResult } from "./helpers/reclaim.js";
-export { dedupeSeats, findInactive, type InactiveReport, planReclaim } from "./helpers/seats.js";
+export type { ReclaimBatchResult, ReclaimResult } from "./helpers/reclaim.js";
 export {
+  dedupeSeats,
+  findInactive,
+  type InactiveReport,
+  type InactivityOptions,
+  planReclaim,
+  type ReclaimPlan,
+  type ReclaimSkipped,
+  type SeatLike,
+} from "./helpers/seats.js";
+export {
+  type AcceptanceCounts,
   acceptanceRate,
   activeUsers,
+  type DayFilter,
   engagedUsers,
+  isEngaged,
+  type UserActivity,
 } from "./helpers/usage.js";
+export type { MetricsRangeParams } from "./metrics/range.js";
 export type { MetricsIterable } from "./metrics/source.js";
 export type { TeamDayTotals } from "./metrics/teams.js";
 export type {
@@ -44,17 +69,21 @@ export type {
   UserTeamRecord,
 } from "./reports/record-schemas.js";
 export { isUncertain } from "./resilience/outcome.js";
-export type { OrganizationBilling } from "./resources/billing.js";
+export type { Billing, OrganizationBilling } from "./resources/billing.js";
 export type {
+  ContentExclusion,
   ContentExclusionRules,
   EnterpriseContentExclusionRules,
 } from "./resources/content-exclusion.js";
 export type {
+  LegacyMetrics,
   LegacyMetricsDay,
+  Metrics,
   MetricsDaysParams,
   MetricsTeamsParams,
 } from "./resources/metrics.js";
-export type { RecordsOptions, ReportLinks } from "./resources/reports.js";
+export type { RecordsOptions, ReportCall, ReportLinks, Reports } from "./resources/reports.js";
 export type { OrgOrEnterprise } from "./resources/scope.js";
-export type { Seat } from "./resources/seats.js";
+export type { Seat, Seats } from "./resources/seats.js";
+export type { Teams } from "./resources/teams.js";
 export { VERSION } from "./version.js";

@@ -27,6 +27,7 @@ export type { TokenConfig } from "./auth.js";
 export { ALL_SCOPES } from "./auth.js";
 export type {
   DropFault,
+  FaultDecision,
   FaultTarget,
   ForcedResponse,
   MalformedJsonFault,

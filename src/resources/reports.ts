@@ -45,7 +45,8 @@ const KINDS: Partial<Record<OperationId, ReportKind>> = {
   "copilot/copilot-enterprise-repos-one-day-report": "repos-1-day",
 };
 
-type Call<Id extends OperationId> = (
+/** A report-link method: the operation's parameters in, its links (or `null` for a 204) out. */
+export type ReportCall<Id extends OperationId> = (
   params: OperationParams<Id>,
   options?: RequestOptions,
 ) => Promise<OperationResult<Id>>;
@@ -54,8 +55,8 @@ type Call<Id extends OperationId> = (
 export class Reports extends Resource {
   readonly #origins = new WeakMap<object, ReportOrigin>();
 
-  #op<Id extends OperationId>(id: Id): Call<Id> {
-    const call: Call<Id> = async (params, options) => {
+  #op<Id extends OperationId>(id: Id): ReportCall<Id> {
+    const call: ReportCall<Id> = async (params, options) => {
       const report = await this._runner.call(id, params, options);
       const kind = KINDS[id];
       if (report && typeof report === "object" && kind) {
