@@ -6,8 +6,8 @@
  * Cost: the schemas are built once, when `generated/schemas.ts` loads, and zod compiles each
  * object schema to a specialised parser on first use; nothing is constructed per request.
  * `npm run bench` measures it as the difference between validation `"strict"` and `"off"`:
- * about 0.25 s of CPU for 100 000 GitHub-shaped seats (2.5 µs a seat, 15% of the SDK's CPU
- * for a listing), see `bench/RESULTS.md`.
+ * 0.2 to 0.25 s of CPU for 100 000 GitHub-shaped seats (2 to 2.5 µs a seat, 10 to 15% of
+ * the SDK's CPU for a listing), see `bench/RESULTS.md`.
  */
 import type { ZodError, ZodType } from "zod";
 import type { ValidationMode } from "../options.js";

@@ -319,7 +319,7 @@ describe("CopilotClient seats.list with { concurrency }", () => {
       const seats = Array.from({ length: 10 }, (_, i) => ({
         created_at: "2026-01-01T00:00:00Z",
         assignee: null,
-        n: (page - 1) * 10 + i,
+        last_activity_editor: `editor-${(page - 1) * 10 + i}`,
       }));
       return new Response(JSON.stringify({ total_seats: 120, seats }), {
         headers: { "content-type": "application/json", ...(link ? { link } : {}) },
@@ -329,8 +329,8 @@ describe("CopilotClient seats.list with { concurrency }", () => {
     const seats = await client.seats
       .list({ org: "octo", per_page: 10 }, { concurrency: 8 })
       .toArray();
-    expect(seats.map((s) => (s as { n: number }).n)).toEqual(
-      Array.from({ length: 120 }, (_, i) => i),
+    expect(seats.map((s) => s.last_activity_editor)).toEqual(
+      Array.from({ length: 120 }, (_, i) => `editor-${i}`),
     );
     expect(peak).toBe(4);
     expect([...pages].sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
