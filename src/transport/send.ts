@@ -63,18 +63,24 @@ async function readText(response: Response, signal: AbortSignal): Promise<string
   };
   signal.addEventListener("abort", cancel, { once: true });
   try {
-    const decoder = new TextDecoder();
-    let text = "";
+    // Chunks are kept as bytes and decoded once: a page is ~100 KB, decoding per chunk costs more.
+    const chunks: Uint8Array[] = [];
+    let length = 0;
     for (;;) {
       const { done, value } = await reader.read();
       if (signal.aborted) throw signal.reason ?? new Error("aborted");
-      if (done) return text + decoder.decode();
-      text += decoder.decode(value, { stream: true });
+      if (done) {
+        const text = Buffer.concat(chunks, length).toString("utf8");
+        return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a BOM, as TextDecoder drops it
+      }
+      chunks.push(value);
+      length += value.byteLength;
     }
   } finally {
     signal.removeEventListener("abort", cancel);
   }
 }
+
 const MAX_REDIRECTS = 5;
 
 /** `text` without the credential of an `Authorization` value (`"Bearer <token>"`). */
