@@ -7,7 +7,6 @@
  * so the same user appears in several files (as on GitHub).
  */
 
-import type { ReportKind } from "../reports/kinds.js";
 import {
   addInto,
   type CountTotals,
