@@ -7,10 +7,8 @@
  * @see https://docs.github.com/en/copilot/reference/copilot-usage-metrics/example-schema
  */
 
-/** GitHub's global node id: base64 of `0<len>:<Type><id>`. */
-function nodeId(type: string, id: number): string {
-  return Buffer.from(`0${type.length}:${type}${id}`).toString("base64");
-}
+import { renderTeam, renderUser } from "../src/mock/render.js";
+import type { MockOrg } from "../src/mock/types.js";
 
 const EDITORS = [
   "vscode/1.96.2/copilot-chat/0.23.2",
@@ -33,11 +31,17 @@ function isoBefore(days: number, seconds: number): string {
  * @param api - API base URL the object URLs point at, e.g. `http://127.0.0.1:4000`.
  */
 export function seatAt(api: string, org: string, index: number): Record<string, unknown> {
-  const id = 1_000_000 + index;
-  const login = `octo-user-${index}`;
-  const url = `${api}/users/${login}`;
+  const ctx = { api, web: "https://github.com" };
   const teamId = 7000 + (index % 50);
-  const teamUrl = `${api}/organizations/4242/team/${teamId}`;
+  // The mock kit's renderers give the same full `simple-user` and `team` objects GitHub sends.
+  const owner = { id: 4242, login: org } as MockOrg;
+  const team = {
+    id: teamId,
+    slug: `team-${teamId}`,
+    name: `Team ${teamId}`,
+    description: `Engineers of team ${teamId}`,
+    members: new Set<number>(),
+  };
   return {
     created_at: isoBefore(400 - (index % 300), index % 86_400),
     updated_at: isoBefore(30 - (index % 30), index % 3600),
@@ -46,47 +50,12 @@ export function seatAt(api: string, org: string, index: number): Record<string, 
     last_activity_editor: EDITORS[index % EDITORS.length] ?? null,
     last_authenticated_at: isoBefore(index % 45, index % 5000),
     plan_type: index % 5 === 0 ? "enterprise" : "business",
-    assignee: {
-      login,
-      id,
-      node_id: nodeId("User", id),
-      avatar_url: `https://avatars.githubusercontent.com/u/${id}?v=4`,
-      gravatar_id: "",
-      url,
-      html_url: `https://github.com/${login}`,
-      followers_url: `${url}/followers`,
-      following_url: `${url}/following{/other_user}`,
-      gists_url: `${url}/gists{/gist_id}`,
-      starred_url: `${url}/starred{/owner}{/repo}`,
-      subscriptions_url: `${url}/subscriptions`,
-      organizations_url: `${url}/orgs`,
-      repos_url: `${url}/repos`,
-      events_url: `${url}/events{/privacy}`,
-      received_events_url: `${url}/received_events`,
-      type: "User",
-      user_view_type: "public",
-      site_admin: false,
-    },
-    assigning_team:
-      index % 3 === 0
-        ? {
-            id: teamId,
-            node_id: nodeId("Team", teamId),
-            url: teamUrl,
-            html_url: `https://github.com/orgs/${org}/teams/team-${teamId}`,
-            name: `Team ${teamId}`,
-            slug: `team-${teamId}`,
-            description: `Engineers of team ${teamId}`,
-            privacy: "closed",
-            notification_setting: "notifications_enabled",
-            permission: "pull",
-            members_url: `${teamUrl}/members{/member}`,
-            repositories_url: `${teamUrl}/repos`,
-            type: "organization",
-            organization_id: 4242,
-            parent: null,
-          }
-        : null,
+    assignee: renderUser(ctx, {
+      id: 1_000_000 + index,
+      login: `octo-user-${index}`,
+      name: `Octo User ${index}`,
+    }),
+    assigning_team: index % 3 === 0 ? renderTeam(ctx, owner, team) : null,
   };
 }
 

@@ -7,11 +7,12 @@
  *
  * See `npm run demo -- --help`.
  */
-import { CopilotClient, CopilotError } from "../src/index.js";
+import { CopilotClient } from "../src/index.js";
 import { startMockServer } from "../src/mock/index.js";
 import { parseAuditArgs, USAGE } from "./seat-audit/args.js";
 import { runAudit } from "./seat-audit/audit.js";
 import { renderReport } from "./seat-audit/render.js";
+import { run } from "./shared/client.js";
 
 /** The embedded mock: an enterprise with 3 organizations of about 1 700 seats each. */
 const DEMO_SEED = {
@@ -74,11 +75,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof CopilotError) {
-    console.error(`error: ${error.message}${error.hint ? `\nhint: ${error.hint}` : ""}`);
-  } else {
-    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  process.exitCode = 1;
-});
+run(main);
