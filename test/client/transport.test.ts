@@ -2,21 +2,10 @@ import { HttpResponse, http } from "msw";
 import { describe, expect, it, vi } from "vitest";
 import pkg from "../../package.json" with { type: "json" };
 import { CopilotClient, RequestValidationError, VERSION } from "../../src/index.js";
+import { BILLING as billing } from "../support/fixtures.js";
 import { API, TOKEN, useMsw } from "../support/msw.js";
 
 const { server, seen } = useMsw();
-const billing = {
-  seat_breakdown: {
-    total: 1,
-    added_this_cycle: 0,
-    pending_invitation: 0,
-    pending_cancellation: 0,
-    active_this_cycle: 1,
-    inactive_this_cycle: 0,
-  },
-  seat_management_setting: "assign_selected",
-  public_code_suggestions: "block",
-};
 
 describe("transport", () => {
   it("sends GitHub's headers: bearer token, accept, API version, user agent", async () => {

@@ -20,18 +20,7 @@ export const API = "https://api.github.com";
 export const ORG = "octo-org";
 
 /** A successful `GET /orgs/{org}/copilot/billing` body. */
-export const BILLING = {
-  seat_breakdown: {
-    total: 1,
-    added_this_cycle: 0,
-    pending_invitation: 0,
-    pending_cancellation: 0,
-    active_this_cycle: 1,
-    inactive_this_cycle: 0,
-  },
-  seat_management_setting: "assign_selected",
-  public_code_suggestions: "block",
-};
+export { BILLING } from "../../support/fixtures.js";
 
 /** Jitter source of every row: `Math.random` pinned, so full-jitter delays are `0.5 × ceiling`. */
 export const JITTER = 0.5;
