@@ -3,15 +3,16 @@
  * and returns the data, `off` skips. Validation never changes the data: the parsed
  * JSON is returned as is, so unknown fields are kept.
  *
- * Cost: the schemas are built once, when `generated/schemas.ts` loads, and zod compiles each
- * object schema to a specialised parser on first use; nothing is constructed per request.
- * `npm run bench` measures it as the difference between validation `"strict"` and `"off"`:
- * 0.2 to 0.25 s of CPU for 100 000 GitHub-shaped seats (2 to 2.5 µs a seat, 10 to 15% of
- * the SDK's CPU for a listing), see `bench/RESULTS.md`.
+ * Cost: the schemas are built once, when `generated/schemas.ts` loads; on first use each is
+ * compiled to a yes/no check (`schema-check.ts`) that decides valid data without zod's output
+ * copy. zod parses only what the check does not pass, to give the issues. Nothing is
+ * constructed per request. `npm run bench` measures the cost as the difference between
+ * validation `"strict"` and `"off"`, see `bench/RESULTS.md`.
  */
 import type { ZodError, ZodType } from "zod";
 import type { ValidationMode } from "../options.js";
 import { ResponseValidationError, type ValidationIssue } from "./errors.js";
+import { passesCompiledCheck } from "./schema-check.js";
 
 /** Converts zod issues to the SDK's issue shape. */
 export function toIssues(error: ZodError): ValidationIssue[] {
@@ -31,7 +32,7 @@ export function validateResponse(
   report: (error: ResponseValidationError) => void,
   warned: Set<string>,
 ): void {
-  if (mode === "off" || !schema) return;
+  if (mode === "off" || !schema || passesCompiledCheck(schema, data)) return;
   const result = schema.safeParse(data);
   if (result.success) return;
   const error = new ResponseValidationError({ operation, issues: toIssues(result.error) });

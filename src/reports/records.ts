@@ -7,6 +7,7 @@
  */
 import type { ZodType } from "zod";
 import { CopilotError, ResponseValidationError, type ValidationIssue } from "../core/errors.js";
+import { passesCompiledCheck } from "../core/schema-check.js";
 import type { ValidationMode } from "../options.js";
 import { type DownloadContext, downloadFile } from "./download.js";
 import { RECORD_SCHEMAS, type ReportKind } from "./kinds.js";
@@ -154,8 +155,12 @@ export async function* readReportRecords<T = unknown>(
             yield record as T;
             continue;
           }
+          if (passesCompiledCheck(schema, record)) {
+            yield record as T;
+            continue;
+          }
           const result = schema.safeParse(record);
-          if (result.success) yield result.data as T;
+          if (result.success) yield record as T;
           else invalid(line, zodIssues(result.error));
         }
       }
