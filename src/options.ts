@@ -114,9 +114,24 @@ export interface ClientOptions {
   throttle?: ThrottleOptions | false;
   /** Per-attempt timeout covering headers and body, in ms. Default `30_000`. */
   timeoutMs?: number;
-  /** A WHATWG `fetch`; by default `globalThis.fetch`, looked up at call time (so `msw/node` intercepts it). */
+  /**
+   * A WHATWG `fetch` to send every request with (API calls and report downloads); takes
+   * precedence over `dispatcher`, which is then passed to it as its `dispatcher` option.
+   *
+   * Default: chosen per attempt, at call time. When `globalThis.fetch` is Node's own built-in,
+   * requests go through undici's `request` instead (same connection pool: undici's global
+   * dispatcher, so `setGlobalDispatcher()` still applies; about 0.5 ms less CPU per 230 KB
+   * page), or through Node's `fetch` itself when the `undici` package cannot be loaded (an ESM
+   * bundle with no `require` for CommonJS packages). When something replaced
+   * `globalThis.fetch` (`msw/node`, nock, a polyfill), that function is called, so an
+   * interceptor installed at any time sees every request.
+   */
   fetch?: typeof globalThis.fetch;
-  /** undici `Dispatcher` (Agent, ProxyAgent) for keep-alive tuning and proxies. */
+  /**
+   * undici `Dispatcher` (Agent, ProxyAgent, MockAgent) for keep-alive tuning and proxies.
+   * Without a `fetch` option, requests are sent with undici's `request` through it (never
+   * through `globalThis.fetch`, so `msw/node` does not see them).
+   */
   dispatcher?: Dispatcher;
   /** `User-Agent` prefix; `copilot-admin-sdk/<version>` is appended. */
   userAgent?: string;

@@ -8,6 +8,8 @@
  *   `Range` when the host allows it, else by skipping them), so no record is read twice.
  * - A 403 from the download host means the signed link expired: `refreshUrl` gets one fresh link.
  * - URLs in errors lose their query (the signature).
+ * - Each attempt goes through the engine `selectEngine` picks (`transport/engine.ts`): undici's
+ *   `request` unless a `fetch` is configured or something replaced `globalThis.fetch`.
  *
  * @see https://docs.github.com/en/rest/copilot/copilot-usage-metrics
  */
@@ -18,12 +20,17 @@ import {
   RequestAbortedError,
   TimeoutError,
 } from "../core/errors.js";
+import { type EngineResponse, selectEngine } from "../transport/engine.js";
 import { downloadError } from "./download-error.js";
 
 /** What a download needs from the client. */
 export interface DownloadContext {
-  /** WHATWG `fetch`, looked up by the caller at call time (so `msw/node` intercepts it). */
-  fetch: typeof globalThis.fetch;
+  /**
+   * A WHATWG `fetch` to download with. Without it, each attempt picks its engine at call time:
+   * undici's `request` through `dispatcher` when one is given, else undici's `request` when
+   * `globalThis.fetch` is Node's own, else `globalThis.fetch` (so `msw/node` intercepts it).
+   */
+  fetch?: typeof globalThis.fetch | undefined;
   /** The API origin, e.g. `"https://api.github.com"`; the only origin `Authorization` is sent to. */
   apiOrigin: string;
   /** Returns the `Authorization` value (`"Bearer …"`), sent to the API origin only. */
@@ -32,7 +39,7 @@ export interface DownloadContext {
   signal?: AbortSignal | undefined;
   /** Per attempt, in ms: time to the response headers, then longest wait for each body chunk. Default `30_000`. */
   timeoutMs?: number | undefined;
-  /** undici `Dispatcher`, passed as the `dispatcher` fetch option. */
+  /** undici `Dispatcher` to send through (with undici's `request`, or as the `dispatcher` option of `fetch`). */
   dispatcher?: unknown;
   /**
    * The client's retry wrapper: runs `attempt` and retries it by the client's retry policy.
@@ -63,7 +70,7 @@ interface OpenFile {
   status: number;
   headers: Headers;
   url: string;
-  reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  response: EngineResponse;
   controller: AbortController;
   timeout: { fired: boolean };
 }
@@ -98,21 +105,20 @@ function transportError(
   return new ConnectionError({ method: "GET", url, apiOrigin: ctx.apiOrigin, cause: error });
 }
 
-async function readSomeText(response: Response, limit = 4096): Promise<string> {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
+/** The first `limit` characters of an error body (a stalled one ends with the attempt's timer). */
+async function readSomeText(response: EngineResponse, limit = 4096): Promise<string> {
   const decoder = new TextDecoder();
   let text = "";
   try {
     while (text.length < limit) {
-      const { done, value } = await reader.read();
+      const { done, value } = await response.read();
       if (done) break;
       text += decoder.decode(value, { stream: true });
     }
   } catch {
     // The error body is only informative.
   } finally {
-    await reader.cancel().catch(() => undefined);
+    await response.cancel().catch(() => undefined);
   }
   return text.slice(0, limit);
 }
@@ -140,34 +146,35 @@ async function openFile(
   attemptSignal.addEventListener("abort", abort, { once: true });
   if (ctx.signal?.aborted || attemptSignal.aborted) controller.abort();
   const disarm = arm(controller, ctx.timeoutMs ?? DEFAULT_TIMEOUT_MS, timeout);
+  // Chosen once per attempt, at call time (an interceptor installed later is seen).
+  const engine = selectEngine(ctx);
   let current = url;
   try {
     for (let hop = 0; ; hop++) {
-      const headers = new Headers();
+      const headers: Record<string, string> = {};
       if (hop === 0 && originOf(current) === ctx.apiOrigin && ctx.authorization) {
         const authorization = await ctx.authorization();
-        if (authorization) headers.set("authorization", authorization);
+        if (authorization) headers.authorization = authorization;
       }
       if (range.offset > 0 && range.validator !== undefined) {
-        headers.set("range", `bytes=${range.offset}-`);
-        headers.set("if-range", range.validator);
+        headers.range = `bytes=${range.offset}-`;
+        headers["if-range"] = range.validator;
       }
-      const init: RequestInit & { dispatcher?: unknown } = {
-        method: "GET",
-        headers,
-        redirect: "manual",
-        signal: controller.signal,
-      };
-      if (ctx.dispatcher !== undefined) init.dispatcher = ctx.dispatcher;
-      let response: Response;
+      let response: EngineResponse;
       try {
-        response = await ctx.fetch(current, init);
+        response = await engine({
+          method: "GET",
+          url: current,
+          headers,
+          signal: controller.signal,
+          dispatcher: ctx.dispatcher,
+        });
       } catch (error) {
         throw transportError(error, current, ctx, timeout);
       }
       if (REDIRECT_STATUSES.has(response.status)) {
         const location = response.headers.get("location");
-        await response.body?.cancel().catch(() => undefined);
+        await response.cancel().catch(() => undefined);
         if (!location || hop >= MAX_REDIRECTS) {
           throw new ConnectionError({
             method: "GET",
@@ -179,7 +186,7 @@ async function openFile(
         current = new URL(location, current).href;
         continue;
       }
-      if (!response.ok) {
+      if (response.status < 200 || response.status > 299) {
         const body = await readSomeText(response);
         throw downloadError({
           status: response.status,
@@ -193,7 +200,7 @@ async function openFile(
         status: response.status,
         headers: response.headers,
         url: current,
-        reader: response.body?.getReader(),
+        response,
         controller,
         timeout,
       };
@@ -212,7 +219,7 @@ async function openFile(
 /** The `If-Range` validator when the host serves byte ranges of the bytes we count, else `undefined`. */
 function rangeValidator(headers: Headers): string | undefined {
   if (headers.get("accept-ranges")?.toLowerCase() !== "bytes") return undefined;
-  // With a content-encoding, fetch hands us decoded bytes: offsets would not match the ranges.
+  // With a content-encoding, the engine hands us decoded bytes: offsets would not match the ranges.
   const encoding = headers.get("content-encoding");
   if (encoding && encoding.toLowerCase() !== "identity") return undefined;
   const etag = headers.get("etag");
@@ -227,8 +234,8 @@ function contentRangeStart(headers: Headers): number | undefined {
 }
 
 /**
- * Downloads one report file and yields its bytes as they arrive (gzip `content-encoding` is
- * already decoded by `fetch`; a gzip file body is not: see `gunzipIfGzip`).
+ * Downloads one report file and yields its bytes as they arrive (a `Content-Encoding` of gzip,
+ * deflate or br is undone by the engine; a gzip file body is not: see `gunzipIfGzip`).
  *
  * @param url - one of a report's signed `download_links`.
  * @throws PermissionDeniedError (403; on a download host: the link expired and could not be
@@ -291,12 +298,11 @@ export async function* downloadFile(
       } else {
         validator = rangeValidator(file.headers);
       }
-      if (!file.reader) return;
       for (;;) {
         const disarm = arm(file.controller, timeoutMs, file.timeout);
-        let next: ReadableStreamReadResult<Uint8Array>;
+        let next: IteratorResult<Uint8Array, undefined>;
         try {
-          next = await file.reader.read();
+          next = await file.response.read();
         } catch (error) {
           throw transportError(error, file.url, ctx, file.timeout);
         } finally {
@@ -323,7 +329,7 @@ export async function* downloadFile(
       resumes++;
     } finally {
       ctx.signal?.removeEventListener("abort", abort);
-      if (file.reader) await file.reader.cancel().catch(() => undefined);
+      await file.response.cancel().catch(() => undefined);
     }
   }
 }

@@ -1,8 +1,9 @@
 /**
- * One HTTP attempt: `fetch` with a per-attempt timeout covering headers and body,
- * the caller's abort signal, same-origin redirects only, and the body read and
- * parsed once. Error answers become typed errors (`response-error.ts`); network
- * failures become `ConnectionError` / `TimeoutError`.
+ * One HTTP attempt: a request through the engine chosen for it (`engine.ts`: undici's
+ * `request` or a WHATWG `fetch`) with a per-attempt timeout covering headers and body, the
+ * caller's abort signal, same-origin redirects only, and the body read and parsed once. Error
+ * answers become typed errors (`response-error.ts`); network failures become
+ * `ConnectionError` / `TimeoutError`.
  */
 import {
   ConnectionError,
@@ -11,6 +12,7 @@ import {
   TimeoutError,
 } from "../core/errors.js";
 import { redactUrl } from "../internal/redact.js";
+import { selectEngine } from "./engine.js";
 import { errorFromResponse } from "./response-error.js";
 
 /** A request ready to send. */
@@ -39,7 +41,9 @@ export interface AttemptResponse {
 
 /** How to send. */
 export interface SendOptions {
-  fetch: typeof globalThis.fetch;
+  /** An explicit WHATWG `fetch` (`ClientOptions.fetch`); see `selectEngine` for the default. */
+  fetch?: typeof globalThis.fetch | undefined;
+  /** undici `Dispatcher` (`ClientOptions.dispatcher`): sent with undici's `request` through it. */
   dispatcher?: unknown;
   /** Per-attempt limit for headers and body, in ms. */
   timeoutMs: number;
@@ -50,36 +54,6 @@ export interface SendOptions {
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-
-/**
- * Reads the body as text, giving up as soon as `signal` aborts (a mocked or stalled
- * body does not always observe the fetch signal once headers have arrived).
- */
-async function readText(response: Response, signal: AbortSignal): Promise<string> {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const cancel = () => {
-    reader.cancel().catch(() => {});
-  };
-  signal.addEventListener("abort", cancel, { once: true });
-  try {
-    // Chunks are kept as bytes and decoded once: a page is ~100 KB, decoding per chunk costs more.
-    const chunks: Uint8Array[] = [];
-    let length = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (signal.aborted) throw signal.reason ?? new Error("aborted");
-      if (done) {
-        const text = Buffer.concat(chunks, length).toString("utf8");
-        return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a BOM, as TextDecoder drops it
-      }
-      chunks.push(value);
-      length += value.byteLength;
-    }
-  } finally {
-    signal.removeEventListener("abort", cancel);
-  }
-}
 
 const MAX_REDIRECTS = 5;
 
@@ -123,21 +97,21 @@ export async function sendAttempt(
     : timeout.signal;
   let { method, url, body } = request;
   const headers = { ...request.headers };
+  // Chosen once per attempt, at call time (an interceptor installed later is seen).
+  const engine = selectEngine(options);
   try {
     for (let hop = 0; ; hop++) {
-      const init: RequestInit & { dispatcher?: unknown } = {
+      const response = await engine({
         method,
+        url,
         headers,
+        body,
         signal,
-        redirect: "manual",
-      };
-      if (body !== undefined) init.body = body;
-      if (options.dispatcher !== undefined) init.dispatcher = options.dispatcher;
-      const response = await options.fetch(url, init);
+        dispatcher: options.dispatcher,
+      });
       if (REDIRECTS.has(response.status) && response.headers.has("location")) {
-        // Not awaited: a cancel can stay pending forever (msw's mocked bodies never settle it),
-        // and nothing more is read from this response anyway.
-        response.body?.cancel().catch(() => {});
+        // Nothing more is read from this response.
+        response.cancel().catch(() => {});
         const target = new URL(response.headers.get("location") ?? "", url);
         if (target.origin !== new URL(url).origin || hop >= MAX_REDIRECTS) {
           // The Location of a refused redirect may be a signed URL (credentials in its query).
@@ -164,7 +138,7 @@ export async function sendAttempt(
         url = target.toString();
         continue;
       }
-      const text = await readText(response, signal);
+      const text = await response.text(signal);
       const parsed = parseBody(text, response.headers.get("content-type"));
       if (response.status >= 400 || response.status < 200) {
         // An error page may echo the credential (proxies do); the error keeps the body, so the

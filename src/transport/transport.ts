@@ -1,7 +1,9 @@
 /**
  * The request pipeline shared by every operation: auth (a provider is called
  * before each attempt), GitHub's headers, the resilience policy (throttle and
- * retry), one `fetch` per attempt, and an `onAttempt` event per attempt.
+ * retry), one request per attempt through the engine chosen for it (`engine.ts`: undici's
+ * `request`, or a WHATWG `fetch` when one is configured or intercepts `globalThis.fetch`), and
+ * an `onAttempt` event per attempt.
  */
 import type { ClientOptions, Logger, RequestOptions } from "../options.js";
 import type { DownloadContext } from "../reports/download.js";
@@ -36,7 +38,6 @@ export class Transport {
   readonly policy: ResiliencePolicy;
   readonly #options: ClientOptions;
   readonly #userAgent: string;
-  #undiciFetch: Promise<typeof globalThis.fetch> | undefined;
 
   constructor(options: ClientOptions) {
     this.#options = options;
@@ -53,19 +54,6 @@ export class Transport {
     });
   }
 
-  /** `fetch` looked up at call time (so `msw/node` intercepts it), undici's own when a dispatcher is set. */
-  fetchFunction(): Promise<typeof globalThis.fetch> | typeof globalThis.fetch {
-    if (this.#options.fetch) return this.#options.fetch;
-    if (this.#options.dispatcher) {
-      // Node's bundled fetch may not accept a Dispatcher from the undici package; undici's fetch does.
-      this.#undiciFetch ??= import("undici").then(
-        (m) => m.fetch as unknown as typeof globalThis.fetch,
-      );
-      return this.#undiciFetch;
-    }
-    return globalThis.fetch;
-  }
-
   /** The `Authorization` header value for the API origin, or `undefined` without auth. */
   async authorization(): Promise<string | undefined> {
     const { auth } = this.#options;
@@ -74,12 +62,13 @@ export class Transport {
   }
 
   /**
-   * What a report-file download needs: fetch, the API origin (the only one that gets
-   * `Authorization`), timeout, dispatcher and the retry policy, without the API headers.
+   * What a report-file download needs: the configured `fetch` and dispatcher (the engine is
+   * chosen per attempt as for API calls), the API origin (the only one that gets
+   * `Authorization`), timeout and the retry policy, without the API headers.
    */
   downloadContext(options: RequestOptions = {}): DownloadContext {
     const context: DownloadContext = {
-      fetch: async (input, init) => (await this.fetchFunction())(input, init),
+      fetch: this.#options.fetch,
       apiOrigin: this.base.origin,
       authorization: () => this.authorization(),
       timeoutMs: options.timeoutMs ?? this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -121,7 +110,7 @@ export class Transport {
         response = await sendAttempt(
           { method: request.method, url: request.url, headers, body, operation: request.operation },
           {
-            fetch: await this.fetchFunction(),
+            fetch: this.#options.fetch,
             dispatcher: this.#options.dispatcher,
             timeoutMs,
             signal,

@@ -1,4 +1,10 @@
-/** Download behaviour against real HTTP servers on 127.0.0.1 (redirects, encodings, broken bodies). */
+/**
+ * Download behaviour against real HTTP servers on 127.0.0.1 (redirects, encodings, broken
+ * bodies), with each engine: a `fetch` given in the context (WHATWG path), and none, so that
+ * undici's `request` is used (Node's own `fetch` is in `globalThis`).
+ */
+
+import { randomBytes } from "node:crypto";
 import {
   createServer,
   type IncomingHttpHeaders,
@@ -6,12 +12,13 @@ import {
   type ServerResponse,
 } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createGzip, gzipSync } from "node:zlib";
+import { brotliCompressSync, createGzip, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   ConnectionError,
   InternalServerError,
   NotFoundError,
+  RequestAbortedError,
   TimeoutError,
 } from "../../src/core/errors.js";
 import { downloadFile } from "../../src/reports/download.js";
@@ -52,19 +59,26 @@ const TOKEN = "Bearer ghp_abcdefghijklmnopqrstuvwxyz0123456789";
 const rows = Array.from({ length: 50 }, (_, i) => userDay(i + 1, "2026-05-07"));
 const body = Buffer.from(ndjson(rows));
 
-function context(apiOrigin: string, extra: Record<string, unknown> = {}) {
-  return {
-    fetch: (...args: Parameters<typeof fetch>) => globalThis.fetch(...args),
-    apiOrigin,
-    authorization: async () => TOKEN,
-    validation: "strict" as const,
-    kind: "users-1-day" as const,
-    timeoutMs: 2_000,
-    ...extra,
-  };
-}
+type EngineName = "fetch" | "undici";
+/** Node's built-in fetch sends `sec-fetch-mode: cors`, undici's `request` does not. */
+const engineSeen = (headers: IncomingHttpHeaders | undefined): EngineName =>
+  headers?.["sec-fetch-mode"] === "cors" ? "fetch" : "undici";
 
-describe("downloadFile over HTTP", () => {
+describe.each<EngineName>(["fetch", "undici"])("downloadFile over HTTP (%s)", (engine) => {
+  function context(apiOrigin: string, extra: Record<string, unknown> = {}) {
+    return {
+      ...(engine === "fetch"
+        ? { fetch: (...args: Parameters<typeof fetch>) => globalThis.fetch(...args) }
+        : {}),
+      apiOrigin,
+      authorization: async () => TOKEN,
+      validation: "strict" as const,
+      kind: "users-1-day" as const,
+      timeoutMs: 2_000,
+      ...extra,
+    };
+  }
+
   it("follows a redirect from the API origin to a third origin without Authorization", async () => {
     const files = await serve((_req, res) => res.end(body));
     const api = await serve((_req, res) => {
@@ -77,6 +91,8 @@ describe("downloadFile over HTTP", () => {
       ),
     );
     expect(out).toHaveLength(rows.length);
+    expect(engineSeen(api.requests[0]?.headers)).toBe(engine);
+    expect(engineSeen(files.requests[0]?.headers)).toBe(engine);
     expect(api.requests[0]?.headers.authorization).toBe(TOKEN);
     expect(files.requests).toHaveLength(1);
     expect(files.requests[0]?.headers.authorization).toBeUndefined();
@@ -135,6 +151,7 @@ describe("downloadFile over HTTP", () => {
     expect(files.requests).toHaveLength(2);
     expect(files.requests[1]?.headers.range).toMatch(/^bytes=\d+-$/);
     expect(files.requests[1]?.headers["if-range"]).toBe('"v1"');
+    expect(files.requests[1]?.headers["accept-encoding"]).toBe("identity");
   });
 
   it("restarts a cut body from the start when the host has no ranges, skipping delivered bytes", async () => {
@@ -255,5 +272,90 @@ describe("downloadFile over HTTP", () => {
       }
       expect(Date.now() - started).toBeLessThan(2_000);
     }
+  });
+
+  /** ~870 KB, of which 400 KB of base64 noise: ~320 KB once encoded, so many pieces on the wire. */
+  const many = Buffer.from(
+    ndjson(Array.from({ length: 1_500 }, (_, i) => userDay(i + 1, "2026-05-07"))) +
+      randomBytes(300_000).toString("base64"),
+  );
+  /** Writes `bytes` in 16 KB pieces, one per event-loop turn; stops after `until` bytes if given. */
+  function writePieces(res: ServerResponse, bytes: Buffer, until?: number, then?: () => void) {
+    let at = 0;
+    const next = () => {
+      if (until !== undefined && at >= until) {
+        then?.();
+        return;
+      }
+      if (at >= bytes.length) {
+        res.end();
+        return;
+      }
+      res.write(bytes.subarray(at, at + 16_384));
+      at += 16_384;
+      setImmediate(next);
+    };
+    next();
+  }
+
+  for (const [label, coding, encode] of [
+    ["gzip", "gzip", gzipSync],
+    ["deflate", "deflate", deflateSync],
+    ["raw deflate", "deflate", deflateRawSync],
+    ["br", "br", brotliCompressSync],
+  ] as const) {
+    it(`streams a body sent with content-encoding: ${label}, decoded chunk by chunk`, async () => {
+      const files = await serve((_req, res) => {
+        res.writeHead(200, { "content-encoding": coding });
+        writePieces(res, encode(many));
+      });
+      const chunks = await collect(
+        downloadFile(`${files.origin}/f`, context("https://api.github.com")),
+      );
+      expect(chunks.length).toBeGreaterThan(1);
+      expect(Buffer.concat(chunks).equals(many)).toBe(true);
+      expect(engineSeen(files.requests[0]?.headers)).toBe(engine);
+    });
+  }
+
+  it("restarts an encoded body cut part-way from the start (ranges count stored bytes), each byte once", async () => {
+    const encoded = gzipSync(many);
+    let calls = 0;
+    const files = await serve((_req, res) => {
+      calls++;
+      res.writeHead(200, { "content-encoding": "gzip", "accept-ranges": "bytes", etag: '"v1"' });
+      // The first answer stops after half the encoded bytes, a few turns after the last write.
+      if (calls === 1) {
+        writePieces(res, encoded, encoded.length / 2, () => setTimeout(() => res.destroy(), 20));
+      } else writePieces(res, encoded);
+    });
+    const chunks = await collect(
+      downloadFile(`${files.origin}/f`, context("https://api.github.com")),
+    );
+    expect(Buffer.concat(chunks).equals(many)).toBe(true);
+    expect(files.requests).toHaveLength(2);
+    expect(files.requests[1]?.headers.range).toBeUndefined();
+  });
+
+  it("times out when an encoded body stalls, and aborts with RequestAbortedError", async () => {
+    const files = await serve((_req, res) => {
+      res.writeHead(200, { "content-encoding": "gzip" });
+      res.write(gzipSync(many).subarray(0, 2_000));
+    });
+    const timedOut = await collect(
+      downloadFile(`${files.origin}/f`, context("https://api.github.com", { timeoutMs: 100 }), {
+        maxResumes: 0,
+      }),
+    ).catch((e: unknown) => e);
+    expect(timedOut).toBeInstanceOf(TimeoutError);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const aborted = await collect(
+      downloadFile(
+        `${files.origin}/f`,
+        context("https://api.github.com", { signal: controller.signal }),
+      ),
+    ).catch((e: unknown) => e);
+    expect(aborted).toBeInstanceOf(RequestAbortedError);
   });
 });

@@ -1,0 +1,134 @@
+/**
+ * API calls of a `CopilotClient` with default options, sent with undici's `request` (Node's
+ * own `fetch` is in `globalThis`), against a loopback server: encoded JSON answers, stalls,
+ * aborts and resets mid-body mapped to the SDK's errors, a redirect to another origin refused,
+ * and undici's global dispatcher honoured (`setGlobalDispatcher(new MockAgent())`).
+ */
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
+import { getGlobalDispatcher, MockAgent, setGlobalDispatcher } from "undici";
+import { describe, expect, it } from "vitest";
+import {
+  ConnectionError,
+  CopilotApiError,
+  CopilotClient,
+  RequestAbortedError,
+  TimeoutError,
+} from "../../src/index.js";
+import { BILLING } from "../support/fixtures.js";
+import { useLoopback, viaFetch } from "./loopback.js";
+
+const serve = useLoopback();
+const JSON_TYPE = { "content-type": "application/json; charset=utf-8" };
+const body = Buffer.from(JSON.stringify(BILLING, null, 2));
+
+function client(origin: string, extra: Record<string, unknown> = {}) {
+  return new CopilotClient({
+    auth: "ghp_loopbacktoken0123456789",
+    baseUrl: origin,
+    retry: false,
+    ...extra,
+  });
+}
+
+describe("API calls through undici's request", () => {
+  for (const [label, coding, encode] of [
+    ["gzip", "gzip", gzipSync],
+    ["deflate", "deflate", deflateSync],
+    ["raw deflate", "deflate", deflateRawSync],
+    ["br", "br", brotliCompressSync],
+  ] as const) {
+    it(`reads a JSON answer sent with content-encoding: ${label}`, async () => {
+      const api = await serve((_req, res) => {
+        res.writeHead(200, { ...JSON_TYPE, "content-encoding": coding }).end(encode(body));
+      });
+      await expect(client(api.origin).billing.get({ org: "octo" })).resolves.toEqual(BILLING);
+      expect(viaFetch(api.requests[0])).toBe(false);
+    });
+  }
+
+  it("maps a body that stalls mid-way to TimeoutError", async () => {
+    const api = await serve((_req, res) => {
+      res.writeHead(200, { ...JSON_TYPE, "content-length": String(body.length) });
+      res.write(body.subarray(0, 20));
+    });
+    const started = Date.now();
+    const error = await client(api.origin, { timeoutMs: 150 })
+      .billing.get({ org: "octo" })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("maps the caller's abort mid-body to RequestAbortedError", async () => {
+    const api = await serve((_req, res) => {
+      res.writeHead(200, { ...JSON_TYPE, "content-encoding": "gzip" });
+      res.write(gzipSync(body).subarray(0, 20));
+    });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const error = await client(api.origin)
+      .billing.get({ org: "octo" }, { signal: controller.signal })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestAbortedError);
+  });
+
+  it("maps a socket destroyed mid-body to ConnectionError", async () => {
+    const api = await serve((_req, res) => {
+      res.writeHead(200, { ...JSON_TYPE, "content-length": String(body.length) });
+      res.write(body.subarray(0, 20), () => res.destroy());
+    });
+    const error = await client(api.origin)
+      .billing.get({ org: "octo" })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).not.toBeInstanceOf(TimeoutError);
+  });
+
+  it("follows a same-origin redirect, and refuses one to another origin without sending the token there", async () => {
+    const other = await serve((_req, res) => res.writeHead(200, JSON_TYPE).end(body));
+    const api = await serve((req, res) => {
+      if (req.url?.startsWith("/moved")) {
+        res.writeHead(301, { location: `${other.origin}/orgs/octo/copilot/billing?sig=secret` });
+      } else if (req.url?.startsWith("/orgs")) {
+        res.writeHead(307, { location: "/moved/orgs/octo/copilot/billing" });
+      }
+      res.end();
+    });
+    const error = await client(api.origin)
+      .billing.get({ org: "octo" })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CopilotApiError);
+    expect((error as CopilotApiError).status).toBe(301);
+    expect((error as Error).message).toMatch(/refused a redirect to another origin/);
+    expect((error as CopilotApiError).headers.location).toMatch(
+      new RegExp(`^${other.origin}/orgs/octo/copilot/billing\\?`),
+    );
+    expect((error as CopilotApiError).headers.location).not.toContain("secret");
+    expect((error as Error).message).not.toContain("secret");
+    expect(api.requests.map((r) => r.url)).toEqual([
+      "/orgs/octo/copilot/billing",
+      "/moved/orgs/octo/copilot/billing",
+    ]);
+    expect(other.requests).toHaveLength(0);
+  });
+
+  it("sends through undici's global dispatcher (a MockAgent set with setGlobalDispatcher)", async () => {
+    const previous = getGlobalDispatcher();
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    agent
+      .get("https://api.github.com")
+      .intercept({ path: "/orgs/octo/copilot/billing", method: "GET" })
+      .reply(200, JSON.stringify(BILLING), { headers: JSON_TYPE });
+    setGlobalDispatcher(agent);
+    try {
+      await expect(
+        new CopilotClient({ auth: "t", retry: false }).billing.get({ org: "octo" }),
+      ).resolves.toEqual(BILLING);
+      agent.assertNoPendingInterceptors();
+    } finally {
+      setGlobalDispatcher(previous);
+      await agent.close();
+    }
+  });
+});
