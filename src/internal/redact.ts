@@ -36,6 +36,8 @@ export function redactUrl(url: string | URL, apiOrigin?: string): string {
   parsed.username = "";
   parsed.password = "";
   parsed.hash = "";
+  // Already redacted (a header rendered twice): keep it as it is.
+  if (parsed.search === `?${REDACTED}`) return `${parsed.origin}${parsed.pathname}${parsed.search}`;
   if (parsed.search) {
     if (apiOrigin !== undefined && parsed.origin !== apiOrigin) {
       return `${parsed.origin}${parsed.pathname}?${REDACTED}`;

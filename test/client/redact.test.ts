@@ -29,6 +29,10 @@ describe("redaction", () => {
       redactUrl(`${api}/orgs/o/copilot/billing/seats?per_page=100&access_token=xyz`, api),
     ).toBe(`${api}/orgs/o/copilot/billing/seats?per_page=100&access_token=[REDACTED]`);
     expect(redactUrl("https://user:pass@api.github.com/x")).toBe("https://api.github.com/x");
+    // Rendering twice (a redirect's Location redacted, then the error's headers) changes nothing.
+    const once = redactUrl("https://reports.example/file.json?sig=abc", api);
+    expect(redactUrl(once)).toBe(once);
+    expect(redactHeaders({ location: once }).location).toBe(once);
   });
 
   it("masks credential headers and every string of a JSON body", () => {
