@@ -5,15 +5,9 @@
  */
 
 import { randomBytes } from "node:crypto";
-import {
-  createServer,
-  type IncomingHttpHeaders,
-  type Server,
-  type ServerResponse,
-} from "node:http";
-import type { AddressInfo } from "node:net";
-import { brotliCompressSync, createGzip, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
-import { afterEach, describe, expect, it } from "vitest";
+import type { IncomingHttpHeaders, ServerResponse } from "node:http";
+import { createGzip, gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
 import {
   ConnectionError,
   InternalServerError,
@@ -24,36 +18,10 @@ import {
 import { downloadFile } from "../../src/reports/download.js";
 import type { UserDayRecord } from "../../src/reports/record-schemas.js";
 import { readReportRecords } from "../../src/reports/records.js";
+import { CONTENT_CODINGS, useLoopback } from "../transport/loopback.js";
 import { collect, ndjson, userDay } from "./fixtures.js";
 
-type Handler = (req: { url: string; headers: IncomingHttpHeaders }, res: ServerResponse) => void;
-
-const servers: Server[] = [];
-afterEach(async () => {
-  await Promise.all(
-    servers.splice(0).map(
-      (s) =>
-        new Promise<void>((resolve) => {
-          s.closeAllConnections();
-          s.close(() => resolve());
-        }),
-    ),
-  );
-});
-
-/** Starts a loopback server; returns its origin and the headers of every request it got. */
-async function serve(handler: Handler) {
-  const requests: { url: string; headers: IncomingHttpHeaders }[] = [];
-  const server = createServer((req, res) => {
-    const request = { url: req.url ?? "/", headers: req.headers };
-    requests.push(request);
-    handler(request, res);
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return { origin: `http://127.0.0.1:${port}`, requests };
-}
+const serve = useLoopback();
 
 const TOKEN = "Bearer ghp_abcdefghijklmnopqrstuvwxyz0123456789";
 const rows = Array.from({ length: 50 }, (_, i) => userDay(i + 1, "2026-05-07"));
@@ -226,7 +194,7 @@ describe.each<EngineName>(["fetch", "undici"])("downloadFile over HTTP (%s)", (e
     expect(notFound).toBeInstanceOf(NotFoundError);
     const closed = await serve((_req, res) => res.end());
     const origin = closed.origin;
-    await new Promise<void>((resolve) => servers.pop()?.close(() => resolve()));
+    await new Promise<void>((resolve) => closed.server.close(() => resolve()));
     const refused = await collect(
       downloadFile(`${origin}/f`, context("https://api.github.com")),
     ).catch((e: unknown) => e);
@@ -298,12 +266,7 @@ describe.each<EngineName>(["fetch", "undici"])("downloadFile over HTTP (%s)", (e
     next();
   }
 
-  for (const [label, coding, encode] of [
-    ["gzip", "gzip", gzipSync],
-    ["deflate", "deflate", deflateSync],
-    ["raw deflate", "deflate", deflateRawSync],
-    ["br", "br", brotliCompressSync],
-  ] as const) {
+  for (const [label, coding, encode] of CONTENT_CODINGS) {
     it(`streams a body sent with content-encoding: ${label}, decoded chunk by chunk`, async () => {
       const files = await serve((_req, res) => {
         res.writeHead(200, { "content-encoding": coding });

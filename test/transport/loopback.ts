@@ -7,6 +7,7 @@ import {
   type ServerResponse,
 } from "node:http";
 import type { AddressInfo } from "node:net";
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { afterEach } from "vitest";
 
 /** What a loopback server saw of one request. */
@@ -62,3 +63,14 @@ export function useLoopback(): (handler: Handler) => Promise<Loopback> {
  */
 export const viaFetch = (request: Received | undefined) =>
   request?.headers["sec-fetch-mode"] === "cors";
+
+/**
+ * The content codings both engines undo, as `[label, Content-Encoding value, encoder]`
+ * (`deflate` twice: zlib-wrapped as the RFC says, and raw as some servers send it).
+ */
+export const CONTENT_CODINGS = [
+  ["gzip", "gzip", gzipSync],
+  ["deflate", "deflate", deflateSync],
+  ["raw deflate", "deflate", deflateRawSync],
+  ["br", "br", brotliCompressSync],
+] as const;
