@@ -5,7 +5,7 @@
  */
 
 import { randomBytes } from "node:crypto";
-import type { IncomingHttpHeaders, ServerResponse } from "node:http";
+import type { IncomingHttpHeaders } from "node:http";
 import { createGzip, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import {
@@ -18,7 +18,7 @@ import {
 import { downloadFile } from "../../src/reports/download.js";
 import type { UserDayRecord } from "../../src/reports/record-schemas.js";
 import { readReportRecords } from "../../src/reports/records.js";
-import { CONTENT_CODINGS, useLoopback } from "../transport/loopback.js";
+import { CONTENT_CODINGS, useLoopback, writePieces } from "../transport/loopback.js";
 import { collect, ndjson, userDay } from "./fixtures.js";
 
 const serve = useLoopback();
@@ -247,25 +247,6 @@ describe.each<EngineName>(["fetch", "undici"])("downloadFile over HTTP (%s)", (e
     ndjson(Array.from({ length: 1_500 }, (_, i) => userDay(i + 1, "2026-05-07"))) +
       randomBytes(300_000).toString("base64"),
   );
-  /** Writes `bytes` in 16 KB pieces, one per event-loop turn; stops after `until` bytes if given. */
-  function writePieces(res: ServerResponse, bytes: Buffer, until?: number, then?: () => void) {
-    let at = 0;
-    const next = () => {
-      if (until !== undefined && at >= until) {
-        then?.();
-        return;
-      }
-      if (at >= bytes.length) {
-        res.end();
-        return;
-      }
-      res.write(bytes.subarray(at, at + 16_384));
-      at += 16_384;
-      setImmediate(next);
-    };
-    next();
-  }
-
   for (const [label, coding, encode] of CONTENT_CODINGS) {
     it(`streams a body sent with content-encoding: ${label}, decoded chunk by chunk`, async () => {
       const files = await serve((_req, res) => {

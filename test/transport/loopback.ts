@@ -74,3 +74,22 @@ export const CONTENT_CODINGS = [
   ["raw deflate", "deflate", deflateRawSync],
   ["br", "br", brotliCompressSync],
 ] as const;
+
+/** Writes `bytes` in 16 KB pieces, one per event-loop turn; stops after `until` bytes if given. */
+export function writePieces(res: ServerResponse, bytes: Buffer, until?: number, then?: () => void) {
+  let at = 0;
+  const next = () => {
+    if (until !== undefined && at >= until) {
+      then?.();
+      return;
+    }
+    if (at >= bytes.length) {
+      res.end();
+      return;
+    }
+    res.write(bytes.subarray(at, at + 16_384));
+    at += 16_384;
+    setImmediate(next);
+  };
+  next();
+}

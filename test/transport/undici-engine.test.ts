@@ -6,7 +6,7 @@
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { type EngineResponse, undiciEngine } from "../../src/transport/engine.js";
-import { useLoopback } from "./loopback.js";
+import { useLoopback, writePieces } from "./loopback.js";
 
 const serve = useLoopback();
 const never = () => new AbortController().signal;
@@ -32,17 +32,7 @@ const headerOf = (name: string) => name.replace(/ \(.*\)$/, "").replace(/^deflat
 async function servePieces(body: Buffer, headers: Record<string, string>) {
   return serve((_req, res) => {
     res.writeHead(200, headers);
-    let at = 0;
-    const next = () => {
-      if (at >= body.length) {
-        res.end();
-        return;
-      }
-      res.write(body.subarray(at, at + 16_384));
-      at += 16_384;
-      setImmediate(next);
-    };
-    next();
+    writePieces(res, body);
   });
 }
 
