@@ -12,6 +12,7 @@ import { isUncertain } from "../../../src/resilience/outcome.js";
 import {
   API,
   BILLING,
+  BILLING_URL,
   drive,
   ORG,
   outcomeOf,
@@ -28,7 +29,6 @@ const { server, seen } = useMsw();
 const record = useRecorder("abort");
 useFakeClock();
 
-const BILLING_URL = `${API}/orgs/${ORG}/copilot/billing`;
 const ABORT_WITHIN_MS = 50;
 
 /** Lets real I/O run until `done()` holds (the clock does not move). */

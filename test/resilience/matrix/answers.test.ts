@@ -12,8 +12,8 @@ import {
   UnprocessableEntityError,
 } from "../../../src/index.js";
 import {
-  API,
   BILLING,
+  BILLING_URL,
   backoff,
   drive,
   ORG,
@@ -28,8 +28,6 @@ import {
 const { server, seen } = useMsw();
 const record = useRecorder("answers");
 useFakeClock();
-
-const BILLING_URL = `${API}/orgs/${ORG}/copilot/billing`;
 
 function answer(first: (n: number) => Response | undefined) {
   let n = 0;

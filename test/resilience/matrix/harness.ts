@@ -18,6 +18,8 @@ import { type AttemptEvent, type ClientOptions, CopilotClient } from "../../../s
 export const T0 = Date.parse("2026-11-21T06:00:00.000Z");
 export const API = "https://api.github.com";
 export const ORG = "octo-org";
+/** `GET /orgs/{org}/copilot/billing` of {@link ORG}: the read most matrix rows probe. */
+export const BILLING_URL = `${API}/orgs/${ORG}/copilot/billing`;
 
 /** A successful `GET /orgs/{org}/copilot/billing` body. */
 export { BILLING } from "../../support/fixtures.js";

@@ -9,8 +9,8 @@ import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import { RateLimitError } from "../../../src/index.js";
 import {
-  API,
   BILLING,
+  BILLING_URL,
   drive,
   ORG,
   outcomeOf,
@@ -27,7 +27,6 @@ const { server, seen } = useMsw();
 const record = useRecorder("rate-limits");
 useFakeClock();
 
-const BILLING_URL = `${API}/orgs/${ORG}/copilot/billing`;
 const SECONDARY = {
   message:
     "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",

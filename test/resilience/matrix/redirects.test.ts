@@ -10,6 +10,7 @@ import { CopilotApiError } from "../../../src/index.js";
 import {
   API,
   BILLING,
+  BILLING_URL,
   drive,
   ORG,
   outcomeOf,
@@ -24,7 +25,6 @@ const { server, seen } = useMsw();
 const record = useRecorder("redirects");
 useFakeClock();
 
-const BILLING_URL = `${API}/orgs/${ORG}/copilot/billing`;
 const SIGNED = "X-Amz-Signature=5e3c1a9b7f2d4e6a8c0b1d3f5a7c9e1b";
 
 async function run(

@@ -20,6 +20,7 @@ import {
 } from "../../../src/index.js";
 import {
   API,
+  BILLING_URL,
   drive,
   ORG,
   outcomeOf,
@@ -36,7 +37,6 @@ const { server, seen } = useMsw();
 const record = useRecorder("security");
 useFakeClock();
 
-const BILLING_URL = `${API}/orgs/${ORG}/copilot/billing`;
 const SIGNATURE = "9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a0";
 const CREDENTIAL = "AKIAIOSFODNN7EXAMPLE";
 const SIGNED_LINK = `https://copilot-reports.example.net/reports/users-1-day.ndjson?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${CREDENTIAL}%2F20261121&X-Amz-Signature=${SIGNATURE}`;
