@@ -7,16 +7,16 @@
 import { operations } from "../generated/operations.js";
 import { RequestValidationError } from "./core/errors.js";
 import type { OperationMeta } from "./core/operation.js";
-import { OperationRunner } from "./core/runner.js";
+import type { ClientOptions, RequestOptions } from "./core/options.js";
 import type { HttpMethod, PathsWithMethod, RequestParams, RequestResult } from "./core/types.js";
-import type { ClientOptions, RequestOptions } from "./options.js";
+import { Transport } from "./internal/http/transport.js";
+import { OperationRunner } from "./internal/operations/runner.js";
 import { Billing } from "./resources/billing.js";
 import { ContentExclusion } from "./resources/content-exclusion.js";
 import { Metrics } from "./resources/metrics.js";
 import { Reports } from "./resources/reports.js";
 import { Seats } from "./resources/seats.js";
 import { Teams } from "./resources/teams.js";
-import { Transport } from "./transport/transport.js";
 
 let byRoute: Map<string, OperationMeta> | undefined;
 function operationAt(method: string, path: string): OperationMeta | undefined {

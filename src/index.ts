@@ -3,12 +3,20 @@
  * The mock kit lives in the separate entry `copilot-admin-sdk/msw`.
  */
 export { CopilotClient } from "./client.js";
-export type { BulkMutation, BulkPlan } from "./core/bulk.js";
 export * from "./core/errors.js";
 export type { OperationMeta, PaginationMeta, PreviewArea, Stability } from "./core/operation.js";
+export type {
+  AttemptEvent,
+  AuthOption,
+  ClientHooks,
+  ClientOptions,
+  Logger,
+  RequestOptions,
+  RetryOptions,
+  ThrottleOptions,
+  ValidationMode,
+} from "./core/options.js";
 export { type Page, Paginator } from "./core/paginator.js";
-export { PREVIEWS_ENV } from "./core/previews.js";
-export type { ListOptions } from "./core/runner.js";
 export type {
   HttpMethod,
   OperationId,
@@ -18,15 +26,9 @@ export type {
   RequestParams,
   RequestResult,
 } from "./core/types.js";
-export {
-  type ClampedDayRange,
-  clampDayRange,
-  eachDay,
-  earliestAvailableDay,
-  formatDay,
-  latestAvailableDay,
-  REPORTS_FIRST_DAY,
-} from "./helpers/dates.js";
+export type { MetricsRangeParams } from "./helpers/metrics/range.js";
+export type { MetricsIterable } from "./helpers/metrics/source.js";
+export type { TeamDayTotals } from "./helpers/metrics/teams.js";
 export type { ReclaimBatchResult, ReclaimResult } from "./helpers/reclaim.js";
 export {
   dedupeSeats,
@@ -47,28 +49,27 @@ export {
   isEngaged,
   type UserActivity,
 } from "./helpers/usage.js";
-export type { MetricsRangeParams } from "./metrics/range.js";
-export type { MetricsIterable } from "./metrics/source.js";
-export type { TeamDayTotals } from "./metrics/teams.js";
-export type {
-  AttemptEvent,
-  AuthOption,
-  ClientHooks,
-  ClientOptions,
-  Logger,
-  RequestOptions,
-  RetryOptions,
-  ThrottleOptions,
-  ValidationMode,
-} from "./options.js";
-export type { ReportKind } from "./reports/kinds.js";
+export {
+  type ClampedDayRange,
+  clampDayRange,
+  eachDay,
+  earliestAvailableDay,
+  formatDay,
+  latestAvailableDay,
+  REPORTS_FIRST_DAY,
+} from "./internal/dates.js";
+export type { BulkMutation, BulkPlan } from "./internal/operations/bulk.js";
+export { PREVIEWS_ENV } from "./internal/operations/previews.js";
+export type { ListOptions } from "./internal/operations/runner.js";
+export type { ReportKind } from "./internal/reports/kinds.js";
 export type {
   DayTotals,
   RepoDayRecord,
   UserDayRecord,
   UserTeamRecord,
-} from "./reports/record-schemas.js";
-export { isUncertain } from "./resilience/outcome.js";
+} from "./internal/reports/record-schemas.js";
+export { isUncertain } from "./internal/resilience/outcome.js";
+export { VERSION } from "./internal/version.js";
 export type { Billing, OrganizationBilling } from "./resources/billing.js";
 export type {
   ContentExclusion,
@@ -86,4 +87,3 @@ export type { RecordsOptions, ReportCall, ReportLinks, Reports } from "./resourc
 export type { OrgOrEnterprise } from "./resources/scope.js";
 export type { Seat, Seats } from "./resources/seats.js";
 export type { Teams } from "./resources/teams.js";
-export { VERSION } from "./version.js";

@@ -6,8 +6,9 @@
  *
  * @see https://docs.github.com/en/rest/using-the-rest-api/using-pagination-in-the-rest-api
  */
+
+import { parseLinkHeader } from "../internal/http/link-header.js";
 import { CopilotError } from "./errors.js";
-import { parseLinkHeader } from "./link-header.js";
 import type { PaginationMeta } from "./operation.js";
 
 /** One page of a list. */

@@ -1,5 +1,5 @@
 /** Hand-written helpers: dates, seat workflows, usage arithmetic. */
-export * from "./dates.js";
+export * from "../internal/dates.js";
 export * from "./reclaim.js";
 export * from "./seats.js";
 export * from "./usage.js";

@@ -9,8 +9,9 @@
  *
  * @see https://docs.github.com/en/rest/copilot/copilot-user-management#remove-users-from-the-copilot-subscription-for-an-organization
  */
-import { sendBatches } from "../core/bulk.js";
+
 import { type BatchResult, CopilotError } from "../core/errors.js";
+import { sendBatches } from "../internal/operations/bulk.js";
 import {
   type InactivityOptions,
   planReclaim,

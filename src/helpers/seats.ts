@@ -8,9 +8,10 @@
  *
  * @see https://docs.github.com/en/rest/copilot/copilot-user-management
  */
-import { toBatches } from "../core/bulk.js";
+
 import { RequestValidationError } from "../core/errors.js";
-import { DAY_MS } from "./dates.js";
+import { DAY_MS } from "../internal/dates.js";
+import { toBatches } from "../internal/operations/bulk.js";
 
 /** The seat fields these helpers read. */
 export interface SeatLike {

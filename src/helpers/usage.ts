@@ -3,7 +3,7 @@
  *
  * @see https://docs.github.com/en/copilot/reference/copilot-usage-metrics/copilot-usage-metrics
  */
-import { formatDay } from "./dates.js";
+import { formatDay } from "../internal/dates.js";
 
 /** The counters {@link acceptanceRate} reads (a day totals, user-day or team record). */
 export interface AcceptanceCounts {

@@ -23,7 +23,7 @@ import { addDays } from "./dates.js";
 import type { MockState } from "./types.js";
 
 /** Report kinds served by the mock: the SDK's own (the path segment after `/reports/`). */
-export type { ReportKind } from "../reports/kinds.js";
+export type { ReportKind } from "../internal/reports/kinds.js";
 
 /** Rows per file for the 1-day per-user report before it is split. */
 export const USERS_PER_FILE = 1_000;

@@ -3,8 +3,9 @@
  *
  * @see https://docs.github.com/en/enterprise-cloud@latest/rest/copilot/copilot-user-management#get-copilot-seat-information-and-settings-for-an-organization
  */
+
+import type { RequestOptions } from "../core/options.js";
 import type { OperationParams, OperationResult } from "../core/types.js";
-import type { RequestOptions } from "../options.js";
 import { Resource } from "./resource.js";
 
 /** `{ seat_breakdown, seat_management_setting, ide_chat, platform_chat, cli, public_code_suggestions, plan_type? }`. */

@@ -8,8 +8,8 @@
  */
 
 import type { operations } from "../../generated/openapi.js";
+import type { RequestOptions } from "../core/options.js";
 import type { OperationParams, OperationResult } from "../core/types.js";
-import type { RequestOptions } from "../options.js";
 import { Resource } from "./resource.js";
 
 type RulesOf<Id extends keyof operations> = operations[Id] extends {

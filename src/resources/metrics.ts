@@ -7,14 +7,14 @@
  * @see https://docs.github.com/en/enterprise-cloud@latest/rest/copilot/copilot-usage-metrics
  */
 import type { Paginator } from "../core/paginator.js";
-import type { ListOptions, OperationRunner } from "../core/runner.js";
 import type { OperationParams, OperationResult } from "../core/types.js";
-import { metricsDays } from "../metrics/days.js";
-import type { MetricsRangeParams } from "../metrics/range.js";
-import type { MetricsIterable, ReportSource } from "../metrics/source.js";
-import { metricsTeams, type TeamDayTotals } from "../metrics/teams.js";
-import { metricsUserDays } from "../metrics/user-days.js";
-import type { DayTotals, UserDayRecord } from "../reports/record-schemas.js";
+import { metricsDays } from "../helpers/metrics/days.js";
+import type { MetricsRangeParams } from "../helpers/metrics/range.js";
+import type { MetricsIterable, ReportSource } from "../helpers/metrics/source.js";
+import { metricsTeams, type TeamDayTotals } from "../helpers/metrics/teams.js";
+import { metricsUserDays } from "../helpers/metrics/user-days.js";
+import type { ListOptions, OperationRunner } from "../internal/operations/runner.js";
+import type { DayTotals, UserDayRecord } from "../internal/reports/record-schemas.js";
 import type { ReportLinks, Reports } from "./reports.js";
 import { Resource } from "./resource.js";
 import { type OrgOrEnterprise, scopeOf } from "./scope.js";

@@ -7,13 +7,14 @@
  *
  * @see https://docs.github.com/en/enterprise-cloud@latest/rest/copilot/copilot-usage-metrics
  */
+
+import type { RequestOptions } from "../core/options.js";
 import type { OperationId, OperationParams, OperationResult } from "../core/types.js";
-import type { RequestOptions } from "../options.js";
-import type { ReportKind } from "../reports/kinds.js";
-import { type ReportLinks, readReportRecords } from "../reports/records.js";
+import type { ReportKind } from "../internal/reports/kinds.js";
+import { type ReportLinks, readReportRecords } from "../internal/reports/records.js";
 import { Resource } from "./resource.js";
 
-export type { ReportLinks } from "../reports/records.js";
+export type { ReportLinks } from "../internal/reports/records.js";
 
 /** Options of {@link Reports.records}. */
 export interface RecordsOptions extends RequestOptions {

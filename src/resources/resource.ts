@@ -1,5 +1,5 @@
 /** Base of the namespace classes: each holds the client's operation runner. */
-import type { OperationRunner } from "../core/runner.js";
+import type { OperationRunner } from "../internal/operations/runner.js";
 
 /** A namespace of `CopilotClient` (`seats`, `teams`, ...). */
 export abstract class Resource {

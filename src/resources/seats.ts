@@ -7,13 +7,13 @@
  * @see https://docs.github.com/en/enterprise-cloud@latest/rest/copilot/copilot-user-management
  */
 import type { components } from "../../generated/openapi.js";
-import { bulkMutation } from "../core/bulk.js";
+import type { RequestOptions } from "../core/options.js";
 import type { Paginator } from "../core/paginator.js";
-import type { ListOptions } from "../core/runner.js";
 import type { OperationParams, OperationResult } from "../core/types.js";
 import { type ReclaimResult, reclaimSeats } from "../helpers/reclaim.js";
 import { findInactive, type InactiveReport, type InactivityOptions } from "../helpers/seats.js";
-import type { RequestOptions } from "../options.js";
+import { bulkMutation } from "../internal/operations/bulk.js";
+import type { ListOptions } from "../internal/operations/runner.js";
 import { Resource } from "./resource.js";
 import { type OrgOrEnterprise, scopeOf } from "./scope.js";
 

@@ -6,7 +6,7 @@
  *
  * @see https://docs.github.com/en/enterprise-cloud@latest/rest/copilot/copilot-user-management
  */
-import { bulkMutation } from "../core/bulk.js";
+import { bulkMutation } from "../internal/operations/bulk.js";
 import { Resource } from "./resource.js";
 
 /** Seat assignment through teams. */

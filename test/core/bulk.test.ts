@@ -1,12 +1,12 @@
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
-import { toBatches } from "../../src/core/bulk.js";
 import {
   BulkOperationError,
   CopilotClient,
   RequestValidationError,
   UnprocessableEntityError,
 } from "../../src/index.js";
+import { toBatches } from "../../src/internal/operations/bulk.js";
 import { API, TOKEN, useMsw } from "../support/msw.js";
 
 const { server, seen } = useMsw();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseLinkHeader } from "../../src/core/link-header.js";
+import { parseLinkHeader } from "../../src/internal/http/link-header.js";
 
 describe("parseLinkHeader", () => {
   it("reads GitHub's next/last/prev/first links", () => {

@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { operations } from "../../generated/operations.js";
 import * as generated from "../../generated/schemas.js";
-import { compileCheck, passesCompiledCheck } from "../../src/core/schema-check.js";
-import * as records from "../../src/reports/record-schemas.js";
+import * as records from "../../src/internal/reports/record-schemas.js";
+import { compileCheck, passesCompiledCheck } from "../../src/internal/validation/schema-check.js";
 import { dayTotals, userDay } from "../reports/fixtures.js";
 import { officialExamples } from "../support/official.js";
 
@@ -186,8 +186,8 @@ describe("compileCheck", () => {
   });
 
   it("leaves validation to zod where the runtime forbids new Function", () => {
-    const module = fileURLToPath(new URL("../../src/core/validate.ts", import.meta.url));
-    const compiler = fileURLToPath(new URL("../../src/core/schema-check.ts", import.meta.url));
+    const module = fileURLToPath(new URL("../../src/internal/validation/validate.ts", import.meta.url));
+    const compiler = fileURLToPath(new URL("../../src/internal/validation/schema-check.ts", import.meta.url));
     const script = `
       const { validateResponse } = await import(${JSON.stringify(module)});
       const { compileCheck } = await import(${JSON.stringify(compiler)});

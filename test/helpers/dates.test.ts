@@ -7,7 +7,7 @@ import {
   earliestAvailableDay,
   formatDay,
   latestAvailableDay,
-} from "../../src/helpers/dates.js";
+} from "../../src/internal/dates.js";
 
 describe("formatDay", () => {
   it("formats a Date as its UTC day and accepts valid day strings", () => {

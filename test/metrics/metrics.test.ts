@@ -2,12 +2,12 @@ import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { RequestValidationError } from "../../src/core/errors.js";
-import { metricsDays } from "../../src/metrics/days.js";
-import type { DailyReport, ReportSource } from "../../src/metrics/source.js";
-import { metricsTeams } from "../../src/metrics/teams.js";
-import { metricsUserDays } from "../../src/metrics/user-days.js";
-import type { ReportScope } from "../../src/reports/kinds.js";
-import { type ReportLinks, readReportRecords } from "../../src/reports/records.js";
+import { metricsDays } from "../../src/helpers/metrics/days.js";
+import type { DailyReport, ReportSource } from "../../src/helpers/metrics/source.js";
+import { metricsTeams } from "../../src/helpers/metrics/teams.js";
+import { metricsUserDays } from "../../src/helpers/metrics/user-days.js";
+import type { ReportScope } from "../../src/internal/reports/kinds.js";
+import { type ReportLinks, readReportRecords } from "../../src/internal/reports/records.js";
 import { dayTotals, FILES, ndjson, SIGNED, userDay } from "../reports/fixtures.js";
 
 const server = setupServer();

@@ -1,10 +1,10 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { metricsDays } from "../../src/metrics/days.js";
-import type { ReportSource } from "../../src/metrics/source.js";
-import { metricsTeams, type TeamDayTotals } from "../../src/metrics/teams.js";
-import { metricsUserDays } from "../../src/metrics/user-days.js";
-import type { DayTotals, UserDayRecord } from "../../src/reports/record-schemas.js";
-import { readReportRecords } from "../../src/reports/records.js";
+import { metricsDays } from "../../src/helpers/metrics/days.js";
+import type { ReportSource } from "../../src/helpers/metrics/source.js";
+import { metricsTeams, type TeamDayTotals } from "../../src/helpers/metrics/teams.js";
+import { metricsUserDays } from "../../src/helpers/metrics/user-days.js";
+import type { DayTotals, UserDayRecord } from "../../src/internal/reports/record-schemas.js";
+import { readReportRecords } from "../../src/internal/reports/records.js";
 
 declare const source: ReportSource;
 

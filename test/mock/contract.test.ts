@@ -7,16 +7,16 @@
 import { describe, expect, it } from "vitest";
 import { operations } from "../../generated/operations.js";
 import type { OperationMeta } from "../../src/core/operation.js";
-import { type CopilotMock, createCopilotMock, type MockSeed } from "../../src/mock/index.js";
-import { createRandom, type Random } from "../../src/mock/random.js";
-import { findRoute, matchPath } from "../../src/mock/router.js";
-import { routes } from "../../src/mock/routes/index.js";
 import {
   DayTotalsSchema,
   RepoDayRecordSchema,
   UserDayRecordSchema,
   UserTeamRecordSchema,
-} from "../../src/reports/record-schemas.js";
+} from "../../src/internal/reports/record-schemas.js";
+import { type CopilotMock, createCopilotMock, type MockSeed } from "../../src/mock/index.js";
+import { createRandom, type Random } from "../../src/mock/random.js";
+import { findRoute, matchPath } from "../../src/mock/router.js";
+import { routes } from "../../src/mock/routes/index.js";
 
 const API = "https://api.github.com";
 const NOW = new Date("2026-03-15T12:00:00Z");

@@ -15,9 +15,9 @@ import {
   RequestAbortedError,
   TimeoutError,
 } from "../../src/core/errors.js";
-import { downloadFile } from "../../src/reports/download.js";
-import type { UserDayRecord } from "../../src/reports/record-schemas.js";
-import { readReportRecords } from "../../src/reports/records.js";
+import { downloadFile } from "../../src/internal/reports/download.js";
+import type { UserDayRecord } from "../../src/internal/reports/record-schemas.js";
+import { readReportRecords } from "../../src/internal/reports/records.js";
 import { CONTENT_CODINGS, useLoopback, writePieces } from "../transport/loopback.js";
 import { collect, ndjson, userDay } from "./fixtures.js";
 

@@ -1,5 +1,5 @@
 /** Report records and file bodies shaped like GitHub's documented examples. */
-import type { DayTotals, UserDayRecord } from "../../src/reports/record-schemas.js";
+import type { DayTotals, UserDayRecord } from "../../src/internal/reports/record-schemas.js";
 
 export const API = "https://api.github.com";
 export const FILES = "https://copilot-reports.githubusercontent.test";

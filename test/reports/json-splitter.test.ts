@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { JsonRecordSplitter } from "../../src/reports/json-splitter.js";
+import { JsonRecordSplitter } from "../../src/internal/reports/json-splitter.js";
 
 function split(text: string, chunkSize: number) {
   const splitter = new JsonRecordSplitter();

@@ -3,8 +3,8 @@ import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { PermissionDeniedError, ResponseValidationError } from "../../src/core/errors.js";
-import type { DayTotals, UserDayRecord } from "../../src/reports/record-schemas.js";
-import { type ReadRecordsOptions, readReportRecords } from "../../src/reports/records.js";
+import type { DayTotals, UserDayRecord } from "../../src/internal/reports/record-schemas.js";
+import { type ReadRecordsOptions, readReportRecords } from "../../src/internal/reports/records.js";
 import { API, chunked, collect, dayTotals, FILES, ndjson, SIGNED, userDay } from "./fixtures.js";
 
 const server = setupServer();

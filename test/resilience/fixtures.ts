@@ -10,7 +10,7 @@ import {
   TimeoutError,
   UnprocessableEntityError,
 } from "../../src/core/errors.js";
-import type { AttemptContext } from "../../src/resilience/policy.js";
+import type { AttemptContext } from "../../src/internal/resilience/policy.js";
 
 export const URL_ = "https://api.github.com/orgs/octo-org/copilot/billing/selected_users";
 export const SEATS_ROUTE = "/orgs/{org}/copilot/billing/seats";

@@ -4,7 +4,7 @@ import {
   isCertainlyNotApplied,
   isUncertain,
   markUncertain,
-} from "../../src/resilience/outcome.js";
+} from "../../src/internal/resilience/outcome.js";
 import {
   clientError,
   connectionError,

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { InternalServerError, RequestAbortedError } from "../../src/core/errors.js";
-import { RetryBudget } from "../../src/resilience/budget.js";
-import { isUncertain } from "../../src/resilience/outcome.js";
-import type { AttemptContext } from "../../src/resilience/policy.js";
-import { ResiliencePolicy } from "../../src/resilience/policy.js";
+import { RetryBudget } from "../../src/internal/resilience/budget.js";
+import { isUncertain } from "../../src/internal/resilience/outcome.js";
+import type { AttemptContext } from "../../src/internal/resilience/policy.js";
+import { ResiliencePolicy } from "../../src/internal/resilience/policy.js";
 import {
   rateLimitError,
   SEATS_ROUTE,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { RateLimitError } from "../../src/core/errors.js";
-import { isUncertain } from "../../src/resilience/outcome.js";
-import { ResiliencePolicy } from "../../src/resilience/policy.js";
+import { isUncertain } from "../../src/internal/resilience/outcome.js";
+import { ResiliencePolicy } from "../../src/internal/resilience/policy.js";
 import { rateLimitError, SEATS_ROUTE, scripted, serverError, track } from "./fixtures.js";
 
 const T0 = Date.parse("2026-03-10T12:00:00Z");

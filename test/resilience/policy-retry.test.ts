@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ConnectionError, InternalServerError } from "../../src/core/errors.js";
-import type { RetryOptions } from "../../src/options.js";
-import { isUncertain } from "../../src/resilience/outcome.js";
-import { ResiliencePolicy } from "../../src/resilience/policy.js";
+import type { RetryOptions } from "../../src/core/options.js";
+import { isUncertain } from "../../src/internal/resilience/outcome.js";
+import { ResiliencePolicy } from "../../src/internal/resilience/policy.js";
 import {
   clientError,
   connectionError,

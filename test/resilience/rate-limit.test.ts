@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectRateLimit, parseRetryAfter } from "../../src/resilience/rate-limit.js";
+import { detectRateLimit, parseRetryAfter } from "../../src/internal/resilience/rate-limit.js";
 
 const SERVER_NOW = Date.parse("2026-03-10T12:00:00Z");
 const SERVER_DATE = new Date(SERVER_NOW).toUTCString();

@@ -8,9 +8,9 @@ import { randomUUID } from "node:crypto";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CopilotError } from "../../src/core/errors.js";
-import type { AttemptContext } from "../../src/resilience/policy.js";
-import { ResiliencePolicy } from "../../src/resilience/policy.js";
-import { ClusteredLimiter } from "../../src/resilience/throttle/clustered-limiter.js";
+import type { AttemptContext } from "../../src/internal/resilience/policy.js";
+import { ResiliencePolicy } from "../../src/internal/resilience/policy.js";
+import { ClusteredLimiter } from "../../src/internal/resilience/throttle/clustered-limiter.js";
 import { SEATS_ROUTE, SELECTED_USERS_ROUTE } from "./fixtures.js";
 
 const hasRedis = (() => {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { AttemptContext } from "../../src/resilience/policy.js";
-import { ResiliencePolicy } from "../../src/resilience/policy.js";
-import { LocalLimiter } from "../../src/resilience/throttle/local-limiter.js";
-import { PointsWindow } from "../../src/resilience/throttle/points-window.js";
+import type { AttemptContext } from "../../src/internal/resilience/policy.js";
+import { ResiliencePolicy } from "../../src/internal/resilience/policy.js";
+import { LocalLimiter } from "../../src/internal/resilience/throttle/local-limiter.js";
+import { PointsWindow } from "../../src/internal/resilience/throttle/points-window.js";
 import { SEATS_ROUTE, SELECTED_USERS_ROUTE, track } from "./fixtures.js";
 
 const T0 = Date.parse("2026-03-10T12:00:00Z");

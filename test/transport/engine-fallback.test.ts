@@ -22,7 +22,7 @@ afterAll(() => {
 
 describe("undici engine without the undici package", () => {
   it("falls back to Node's fetch without a dispatcher, and rejects with one", async () => {
-    const { undiciEngine, selectEngine } = await import("../../src/transport/engine.js");
+    const { undiciEngine, selectEngine } = await import("../../src/internal/http/engine.js");
     const server = await serve((_req, res) => res.end('{"ok":true}'));
     const signal = new AbortController().signal;
     expect(selectEngine({})).toBe(undiciEngine);

@@ -7,7 +7,7 @@
 import { Agent, fetch as undiciFetch } from "undici";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { CopilotClient } from "../../src/index.js";
-import { isNodeFetch, selectEngine, undiciEngine } from "../../src/transport/engine.js";
+import { isNodeFetch, selectEngine, undiciEngine } from "../../src/internal/http/engine.js";
 import { BILLING } from "../support/fixtures.js";
 import { useLoopback, viaFetch } from "./loopback.js";
 

@@ -5,7 +5,7 @@
  */
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { type EngineResponse, undiciEngine } from "../../src/transport/engine.js";
+import { type EngineResponse, undiciEngine } from "../../src/internal/http/engine.js";
 import { useLoopback, writePieces } from "./loopback.js";
 
 const serve = useLoopback();

@@ -8,7 +8,7 @@ import { HttpResponse, http } from "msw";
 import { describe, expect, it, vi } from "vitest";
 import { RequestAbortedError } from "../../../src/index.js";
 // Not exported by the package entry yet (asked of the lead): the policy's own predicate.
-import { isUncertain } from "../../../src/resilience/outcome.js";
+import { isUncertain } from "../../../src/internal/resilience/outcome.js";
 import {
   API,
   BILLING,

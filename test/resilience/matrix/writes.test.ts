@@ -16,7 +16,7 @@ import {
   UnprocessableEntityError,
 } from "../../../src/index.js";
 // Not exported by the package entry yet (asked of the lead): the policy's own predicate.
-import { isUncertain } from "../../../src/resilience/outcome.js";
+import { isUncertain } from "../../../src/internal/resilience/outcome.js";
 import {
   API,
   backoff,

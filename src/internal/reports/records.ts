@@ -1,0 +1,169 @@
+/**
+ * `reports.records(report)`: every record of every file of a usage-metrics report, one at a
+ * time, validated, in constant memory.
+ *
+ * @see https://docs.github.com/en/rest/copilot/copilot-usage-metrics
+ * @see https://docs.github.com/en/copilot/reference/copilot-usage-metrics/example-schema
+ */
+import type { ZodType } from "zod";
+import { CopilotError, ResponseValidationError, type ValidationIssue } from "../../core/errors.js";
+import type { ValidationMode } from "../../core/options.js";
+import { passesCompiledCheck } from "../validation/schema-check.js";
+import { type DownloadContext, downloadFile } from "./download.js";
+import { RECORD_SCHEMAS, type ReportKind } from "./kinds.js";
+import { decodeUtf8, gunzipIfGzip, splitRecordTexts } from "./record-stream.js";
+
+/** The part of a report link response this reads: `{ download_links: string[] }`. */
+export interface ReportLinks {
+  /** Signed URLs of the report's files, in order; a large report is split in several files. */
+  download_links: string[];
+}
+
+/** A record that failed to parse or validate, as given to `onInvalid`. */
+export interface InvalidRecordInfo {
+  /** 0-based index of the file in `download_links`. */
+  file: number;
+  /** 1-based line of the file the record starts on. */
+  line: number;
+  issues: ValidationIssue[];
+}
+
+/** Options of {@link readReportRecords}. */
+export interface ReadRecordsOptions extends DownloadContext {
+  /** Report kind, selecting the record schema. Without it, records are not validated. */
+  kind?: ReportKind | undefined;
+  /**
+   * `"strict"`: a record that is not JSON or does not match the schema throws
+   * `ResponseValidationError` (file index and line in the message). `"warn"`: it is skipped and
+   * reported to `onInvalid`. `"off"`: records are not validated; text that is not JSON is
+   * skipped and reported to `onInvalid`.
+   */
+  validation: ValidationMode;
+  /** Called for each skipped record (validation `"warn"` or `"off"`). */
+  onInvalid?: ((info: InvalidRecordInfo) => void) | undefined;
+  /**
+   * Requests the report's links again when a download host answers 403 (links expire);
+   * called at most once per read. `null`: the report is gone.
+   */
+  refreshLinks?: (() => Promise<ReportLinks | null>) | undefined;
+}
+
+/** The operation name used in validation errors of report files. */
+export const RECORDS_OPERATION = "reports/records";
+
+function zodIssues(error: {
+  issues: readonly { path: readonly PropertyKey[]; message: string; code: string }[];
+}): ValidationIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.filter((p): p is string | number => typeof p !== "symbol"),
+    message: issue.message,
+    code: issue.code,
+  }));
+}
+
+/**
+ * An object whose `day_totals` is an array is a 28-day wrapper (sometimes one per line, or
+ * one per array element): its day totals are the records.
+ */
+function expand(value: unknown): unknown[] | undefined {
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    const days = (value as { day_totals?: unknown }).day_totals;
+    if (Array.isArray(days)) return days;
+  }
+  return undefined;
+}
+
+/** Turns a body that cannot be decoded (a corrupt gzip stream) into a `ResponseValidationError`. */
+async function* undecodable<T>(file: number, source: AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    yield* source;
+  } catch (error) {
+    if (error instanceof CopilotError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ResponseValidationError({
+      operation: RECORDS_OPERATION,
+      issues: [{ path: [], message, code: "invalid_body" }],
+      message: `Report file ${file} cannot be decoded: ${message}`,
+    });
+  }
+}
+
+/**
+ * Downloads each of `report.download_links` in order and yields its records one at a time,
+ * whatever the file holds: NDJSON, a JSON array, `{ "day_totals": [...] }` (or an array of
+ * such), or one flat object; gzip files are gunzipped. Records are not deduplicated across
+ * files (see `metrics.userDays` for that).
+ *
+ * @typeParam T - the record type of `options.kind` (e.g. `UserDayRecord` for `"users-1-day"`).
+ * @throws ResponseValidationError (strict) for a record that is not JSON or not of the schema,
+ *   with `path` inside the record and "file F line L" in the message; in every mode for a body
+ *   that cannot be decoded (corrupt gzip); download errors as {@link downloadFile}.
+ */
+export async function* readReportRecords<T = unknown>(
+  report: ReportLinks,
+  options: ReadRecordsOptions,
+): AsyncGenerator<T> {
+  const schema: ZodType | undefined =
+    options.kind !== undefined && options.validation !== "off"
+      ? RECORD_SCHEMAS[options.kind]
+      : undefined;
+  let links = report.download_links;
+  let refreshUsed = false;
+  for (let file = 0; file < links.length; file++) {
+    const index = file;
+    const refreshUrl = async (): Promise<string | null> => {
+      if (refreshUsed || !options.refreshLinks) return null;
+      refreshUsed = true;
+      const fresh = await options.refreshLinks();
+      if (!fresh) return null;
+      links = fresh.download_links;
+      return links[index] ?? null;
+    };
+    const bytes = downloadFile(links[file]!, options, { refreshUrl });
+    const invalid = (line: number, issues: ValidationIssue[]): void => {
+      if (options.validation === "strict") {
+        const first = issues[0];
+        throw new ResponseValidationError({
+          operation: RECORDS_OPERATION,
+          issues,
+          message: `Report file ${index} line ${line}: ${first ? `${first.path.join(".") || "(record)"}: ${first.message}` : "invalid record"}${issues.length > 1 ? ` (+${issues.length - 1} more)` : ""}`,
+        });
+      }
+      options.onInvalid?.({ file: index, line, issues });
+    };
+    for await (const batch of undecodable(
+      index,
+      splitRecordTexts(decodeUtf8(gunzipIfGzip(bytes))),
+    )) {
+      for (const { text, line } of batch) {
+        let value: unknown;
+        try {
+          value = JSON.parse(text);
+        } catch (error) {
+          invalid(line, [
+            {
+              path: [],
+              message: `not JSON: ${error instanceof Error ? error.message : String(error)}`,
+              code: "invalid_json",
+            },
+          ]);
+          continue;
+        }
+        const values = expand(value) ?? [value];
+        for (const record of values) {
+          if (!schema) {
+            yield record as T;
+            continue;
+          }
+          if (passesCompiledCheck(schema, record)) {
+            yield record as T;
+            continue;
+          }
+          const result = schema.safeParse(record);
+          if (result.success) yield record as T;
+          else invalid(line, zodIssues(result.error));
+        }
+      }
+    }
+  }
+}
