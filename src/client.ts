@@ -9,7 +9,7 @@ import { RequestValidationError } from "./core/errors.js";
 import type { OperationMeta } from "./core/operation.js";
 import type { ClientOptions, RequestOptions } from "./core/options.js";
 import type { HttpMethod, PathsWithMethod, RequestParams, RequestResult } from "./core/types.js";
-import { Transport } from "./internal/http/transport.js";
+import { Pipeline } from "./internal/http/pipeline.js";
 import { OperationRunner } from "./internal/operations/runner.js";
 import { Billing } from "./resources/billing.js";
 import { ContentExclusion } from "./resources/content-exclusion.js";
@@ -55,7 +55,7 @@ export class CopilotClient {
   readonly #runner: OperationRunner;
 
   constructor(options: ClientOptions = {}) {
-    this.#runner = new OperationRunner(new Transport(options), options);
+    this.#runner = new OperationRunner(new Pipeline(options), options);
     this.billing = new Billing(this.#runner);
     this.seats = new Seats(this.#runner);
     this.teams = new Teams(this.#runner);
@@ -69,7 +69,7 @@ export class CopilotClient {
    * `new CopilotClient({ auth, throttle: { limiter: client.limiter } })`.
    */
   get limiter(): unknown {
-    return this.#runner.transport.policy.limiter;
+    return this.#runner.pipeline.policy.limiter;
   }
 
   /**
@@ -78,7 +78,7 @@ export class CopilotClient {
    * Safe to call more than once; the client must not be used afterwards.
    */
   close(): Promise<void> {
-    return this.#runner.transport.policy.close();
+    return this.#runner.pipeline.policy.close();
   }
 
   /**

@@ -16,7 +16,7 @@ export type {
   ThrottleOptions,
   ValidationMode,
 } from "./core/options.js";
-export { type Page, Paginator } from "./core/paginator.js";
+export type { Page, Paginator } from "./core/paginator.js";
 export type {
   HttpMethod,
   OperationId,

@@ -5,15 +5,27 @@
  *
  * @see https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api
  */
-import { redactDeep, redactHeaders, redactText, redactUrl } from "../internal/redact.js";
+import {
+  type Redaction,
+  redactDeep,
+  redactHeaders,
+  redactText,
+  redactUrl,
+} from "../internal/redact.js";
 
 /** Base class of every error this SDK throws. */
 export class CopilotError extends Error {
   /** A sentence saying what to do, when the cause is a known one (e.g. a seat policy). */
   readonly hint: string | undefined;
 
-  constructor(message: string, options: { hint?: string | undefined; cause?: unknown } = {}) {
-    super(redactText(message), options.cause === undefined ? undefined : { cause: options.cause });
+  constructor(
+    message: string,
+    options: { hint?: string | undefined; cause?: unknown; redaction?: Redaction } = {},
+  ) {
+    super(
+      redactText(message, options.redaction),
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.name = new.target.name;
     this.hint = options.hint;
   }
@@ -42,6 +54,8 @@ export interface ApiErrorInit {
   body?: unknown;
   /** The API origin, so a URL on another origin (a download host) loses its whole query. */
   apiOrigin?: string;
+  /** Exact strings cut out of everything the error renders (the token, a signed URL's query values). */
+  secrets?: readonly string[];
   /** Overrides the default message built from the body. */
   message?: string;
   hint?: string | undefined;
@@ -77,17 +91,18 @@ export class CopilotApiError extends CopilotError {
   readonly headers: Record<string, string>;
 
   constructor(init: ApiErrorInit) {
-    const url = redactUrl(init.url, init.apiOrigin);
+    const redaction: Redaction = { apiOrigin: init.apiOrigin, secrets: init.secrets };
+    const url = redactText(redactUrl(init.url, init.apiOrigin), redaction);
     const detail = messageOf(init.body);
     super(
       init.message ??
         `${init.method} ${url} answered ${init.status}${detail ? `: ${detail}` : ""}${init.hint ? ` (hint: ${init.hint})` : ""}`,
-      { hint: init.hint, cause: init.cause },
+      { hint: init.hint, cause: sanitizeCause(init.cause, redaction), redaction },
     );
     this.status = init.status;
     this.method = init.method;
     this.url = url;
-    this.headers = redactHeaders(init.headers);
+    this.headers = redactHeaders(init.headers, redaction);
     this.requestId = this.headers["x-github-request-id"];
     const doc =
       init.body && typeof init.body === "object"
@@ -96,10 +111,10 @@ export class CopilotApiError extends CopilotError {
     this.documentationUrl = typeof doc === "string" ? doc : undefined;
     this.body =
       typeof init.body === "string" && init.body.length > 2048
-        ? `${redactText(init.body.slice(0, 2048))}…`
+        ? `${redactText(init.body.slice(0, 2048), redaction)}…`
         : typeof init.body === "string"
-          ? redactText(init.body)
-          : redactDeep(init.body);
+          ? redactText(init.body, redaction)
+          : redactDeep(init.body, redaction);
   }
 }
 
@@ -145,19 +160,40 @@ export class RateLimitError extends CopilotApiError {
   }
 }
 
-/** A sanitized copy of a low-level error (no URLs with queries, no headers). */
-function sanitizeCause(cause: unknown): unknown {
-  if (!(cause instanceof Error)) return cause === undefined ? undefined : redactText(String(cause));
-  const copy = new Error(redactText(cause.message.replace(/\?\S*/g, "?[REDACTED]")));
+/** A sanitized copy of a low-level error (redacted message, its `code`, its cause chain; no stack). */
+function sanitizeCause(cause: unknown, redaction: Redaction, depth = 0): unknown {
+  if (cause === undefined) return undefined;
+  if (!(cause instanceof Error)) return redactText(String(cause), redaction);
+  const copy = new Error(redactText(cause.message, redaction));
   copy.name = cause.name;
+  copy.stack = `${copy.name}: ${copy.message}`;
   const code = (cause as { code?: unknown }).code;
   if (typeof code === "string") (copy as Error & { code?: string }).code = code;
-  if (cause.cause !== undefined)
-    (copy as Error & { cause?: unknown }).cause = sanitizeCause(cause.cause);
+  if (cause.cause !== undefined && depth < 5)
+    (copy as Error & { cause?: unknown }).cause = sanitizeCause(cause.cause, redaction, depth + 1);
   return copy;
 }
 
-/** The request never got an answer: DNS failure, refused or reset connection, TLS error. */
+/** What a network-level error is built from. */
+export interface NetworkErrorInit {
+  /** HTTP method. */
+  method: string;
+  /** Request URL; redacted before being stored. */
+  url: string;
+  /** The API origin (URLs elsewhere lose their whole query). */
+  apiOrigin?: string | undefined;
+  /** Exact strings cut out of everything the error renders. */
+  secrets?: readonly string[] | undefined;
+  /** The status of an answer whose headers had arrived when its body failed. */
+  status?: number | undefined;
+  cause?: unknown;
+  message?: string | undefined;
+}
+
+/**
+ * The request got no complete answer: DNS failure, refused or reset connection, TLS error, or
+ * a body cut off. Retried for reads; a mutation after sending is `uncertain` (see `isUncertain`).
+ */
 export class ConnectionError extends CopilotError {
   /** Redacted URL of the request. */
   readonly url: string;
@@ -165,28 +201,56 @@ export class ConnectionError extends CopilotError {
   readonly method: string;
   /** System error code of the cause when known, e.g. `"ECONNREFUSED"`. */
   readonly code: string | undefined;
+  /**
+   * The HTTP status when the answer's headers had arrived and its body then failed (a 2xx
+   * here means GitHub applied a mutation even though its body was lost); else `undefined`.
+   */
+  readonly status: number | undefined;
 
-  constructor(init: {
-    method: string;
-    url: string;
-    apiOrigin?: string;
-    cause?: unknown;
-    message?: string;
-  }) {
-    const url = redactUrl(init.url, init.apiOrigin);
-    const cause = sanitizeCause(init.cause);
+  constructor(init: NetworkErrorInit) {
+    const redaction: Redaction = { apiOrigin: init.apiOrigin, secrets: init.secrets };
+    const url = redactText(redactUrl(init.url, init.apiOrigin), redaction);
+    const cause = sanitizeCause(init.cause, redaction);
     const code = findCode(init.cause);
     super(
-      init.message ??
-        `${init.method} ${url} failed: ${code ?? (cause instanceof Error ? cause.message : "connection error")}`,
+      init.message ?? `${init.method} ${url} failed: ${describeFailure(init.url, code, cause)}`,
       {
         cause,
+        redaction,
       },
     );
     this.url = url;
     this.method = init.method;
     this.code = code;
+    this.status = init.status;
   }
+}
+
+/** "connection refused by 127.0.0.1:8080 (ECONNREFUSED)": the code once, with host and port. */
+function describeFailure(url: string, code: string | undefined, cause: unknown): string {
+  let host = "";
+  try {
+    const parsed = new URL(url);
+    host = `${parsed.hostname}:${parsed.port || (parsed.protocol === "https:" ? "443" : "80")}`;
+  } catch {
+    // An unparseable URL never reaches the network; its message says enough.
+  }
+  const words: Record<string, string> = {
+    ECONNREFUSED: `connection refused by ${host}`,
+    ECONNRESET: `connection reset by ${host}`,
+    ENOTFOUND: `host not found: ${host}`,
+    EAI_AGAIN: `DNS lookup failed for ${host}`,
+    ETIMEDOUT: `connection to ${host} timed out`,
+    UND_ERR_CONNECT_TIMEOUT: `connection to ${host} timed out`,
+    UND_ERR_SOCKET: `connection to ${host} closed`,
+    EPIPE: `connection to ${host} closed`,
+    ENETUNREACH: `network unreachable for ${host}`,
+    EHOSTUNREACH: `host unreachable: ${host}`,
+  };
+  const text = code ? words[code] : undefined;
+  if (text) return `${text} (${code})`;
+  if (code) return code;
+  return cause instanceof Error ? cause.message : "connection error";
 }
 
 function findCode(error: unknown): string | undefined {
@@ -203,12 +267,104 @@ export class TimeoutError extends ConnectionError {
   /** The per-attempt limit that ran out, in ms. */
   readonly timeoutMs: number;
 
-  constructor(init: { method: string; url: string; apiOrigin?: string; timeoutMs: number }) {
+  constructor(init: NetworkErrorInit & { timeoutMs: number }) {
     super({
       ...init,
-      message: `${init.method} ${redactUrl(init.url, init.apiOrigin)} timed out after ${init.timeoutMs} ms`,
+      cause: undefined,
+      message: `${init.method} ${redactUrl(init.url, init.apiOrigin)} timed out after ${init.timeoutMs} ms${
+        init.status === undefined ? "" : ` (status ${init.status} received, body incomplete)`
+      }`,
     });
     this.timeoutMs = init.timeoutMs;
+  }
+}
+
+/**
+ * A response body (decoded bytes) or one report record (decoded characters) exceeded its size
+ * limit: the read stopped there, nothing larger was held in memory. Not retried.
+ */
+export class ResponseTooLargeError extends CopilotError {
+  /** Redacted URL of the request. */
+  readonly url: string;
+  /** HTTP method. */
+  readonly method: string;
+  /** The option that sets the limit: `"maxResponseBytes"` or `"maxRecordBytes"`. */
+  readonly option: "maxResponseBytes" | "maxRecordBytes";
+  /** The limit that was exceeded, in bytes (characters for a record). */
+  readonly limit: number;
+  /** The HTTP status of the answer (a 2xx mutation was applied even though its body was refused). */
+  readonly status: number | undefined;
+
+  constructor(
+    init: NetworkErrorInit & { option: "maxResponseBytes" | "maxRecordBytes"; limit: number },
+  ) {
+    const url = redactUrl(init.url, init.apiOrigin);
+    const what = init.option === "maxRecordBytes" ? "a report record" : "the response body";
+    super(`${init.method} ${url}: ${what} is larger than ${init.option} (${init.limit} bytes)`, {
+      hint: `Raise the client option ${init.option} if the server is trusted; the default guards against runaway or hostile answers.`,
+      redaction: { apiOrigin: init.apiOrigin, secrets: init.secrets },
+    });
+    this.url = url;
+    this.method = init.method;
+    this.option = init.option;
+    this.limit = init.limit;
+    this.status = init.status;
+  }
+}
+
+/**
+ * The answer could not be read as HTTP, and reading it again would fail the same way: headers
+ * too large (`UND_ERR_HEADERS_OVERFLOW`), malformed header or status bytes (`HPE_*`), a
+ * redirect to a URL that does not parse. Not retried; for a mutation, `isUncertain` is true
+ * (something answered, after the request was sent).
+ */
+export class ProtocolError extends CopilotError {
+  /** Redacted URL of the request. */
+  readonly url: string;
+  /** HTTP method. */
+  readonly method: string;
+  /** The underlying error code when known, e.g. `"UND_ERR_HEADERS_OVERFLOW"`. */
+  readonly code: string | undefined;
+  /** The HTTP status when the headers were read, else `undefined`. */
+  readonly status: number | undefined;
+
+  constructor(init: NetworkErrorInit) {
+    const redaction: Redaction = { apiOrigin: init.apiOrigin, secrets: init.secrets };
+    const url = redactText(redactUrl(init.url, init.apiOrigin), redaction);
+    const cause = sanitizeCause(init.cause, redaction);
+    const code = findCode(init.cause);
+    super(
+      init.message ??
+        `${init.method} ${url}: unreadable answer (${code ?? (cause instanceof Error ? cause.message : "protocol error")})`,
+      { cause, redaction },
+    );
+    this.url = url;
+    this.method = init.method;
+    this.code = code;
+    this.status = init.status;
+  }
+}
+
+/**
+ * A list could not be followed safely: a `Link` URL that is malformed, leaves the configured
+ * `baseUrl`, or repeats a page already read (a cycle). Thrown before anything is yielded twice.
+ */
+export class PaginationError extends CopilotError {
+  /** Redacted URL of the offending link. */
+  readonly url: string;
+  /** Why the link was refused. */
+  readonly reason: "malformed-link" | "foreign-link" | "repeated-link";
+
+  constructor(init: {
+    url: string;
+    reason: PaginationError["reason"];
+    apiOrigin: string;
+    message: string;
+    hint?: string;
+  }) {
+    super(init.message, { hint: init.hint, redaction: { apiOrigin: init.apiOrigin } });
+    this.url = redactUrl(init.url, init.apiOrigin);
+    this.reason = init.reason;
   }
 }
 
@@ -341,12 +497,25 @@ export class BulkOperationError<TResult = unknown> extends CopilotError {
 
 /** The caller's `AbortSignal` fired: waits, queued and in-flight attempts stop and nothing more is sent. */
 export class RequestAbortedError extends CopilotError {
-  constructor(init: { method?: string; url?: string; apiOrigin?: string; reason?: unknown } = {}) {
+  constructor(
+    init: {
+      method?: string;
+      url?: string;
+      apiOrigin?: string | undefined;
+      reason?: unknown;
+    } = {},
+  ) {
     super(
       init.method && init.url
         ? `${init.method} ${redactUrl(init.url, init.apiOrigin)} was aborted`
         : "The request was aborted",
-      { cause: init.reason instanceof Error ? init.reason : undefined },
+      {
+        cause:
+          init.reason instanceof Error
+            ? sanitizeCause(init.reason, { apiOrigin: init.apiOrigin })
+            : undefined,
+        redaction: { apiOrigin: init.apiOrigin },
+      },
     );
   }
 }

@@ -112,25 +112,34 @@ export interface ClientOptions {
   retry?: RetryOptions | false;
   /** Client-side throttling, or `false` for none. */
   throttle?: ThrottleOptions | false;
-  /** Per-attempt timeout covering headers and body, in ms. Default `30_000`. */
+  /**
+   * One deadline per attempt covering the response headers and the whole body, report and
+   * export downloads included, in ms. Default `30_000`. Values past 2^31 - 1 ms (about 24.8
+   * days, `Infinity` included) are clamped to it.
+   */
   timeoutMs?: number;
   /**
-   * A WHATWG `fetch` to send every request with (API calls and report downloads); takes
-   * precedence over `dispatcher`, which is then passed to it as its `dispatcher` option.
-   *
-   * Default: chosen per attempt, at call time. When `globalThis.fetch` is Node's own built-in,
-   * requests go through undici's `request` instead (same connection pool: undici's global
-   * dispatcher, so `setGlobalDispatcher()` still applies; about 0.5 ms less CPU per 230 KB
-   * page), or through Node's `fetch` itself when the `undici` package cannot be loaded (an ESM
-   * bundle with no `require` for CommonJS packages). When something replaced
-   * `globalThis.fetch` (`msw/node`, nock, a polyfill), that function is called, so an
-   * interceptor installed at any time sees every request.
+   * Largest decoded body of an API response, in bytes, counted as the bytes stream in (a
+   * compressed body is counted after decompression, so a compression bomb stops here).
+   * Default `33_554_432` (32 MiB; GitHub's pages are well under 1 MB). Past it the call throws
+   * `ResponseTooLargeError` and is not retried.
+   */
+  maxResponseBytes?: number;
+  /**
+   * Largest decoded length of one report record (one NDJSON line or JSON array element), in
+   * characters. Default `16_777_216` (16 Mi; a user-day record is a few KB). Past it
+   * `reports.records` throws `ResponseTooLargeError`.
+   */
+  maxRecordBytes?: number;
+  /**
+   * The WHATWG `fetch` every request is sent with (API calls and downloads). Default:
+   * `globalThis.fetch`, looked up at each attempt, so `msw/node`, nock or any interceptor
+   * installed at any time sees every request.
    */
   fetch?: typeof globalThis.fetch;
   /**
-   * undici `Dispatcher` (Agent, ProxyAgent, MockAgent) for keep-alive tuning and proxies.
-   * Without a `fetch` option, requests are sent with undici's `request` through it (never
-   * through `globalThis.fetch`, so `msw/node` does not see them).
+   * An undici `Dispatcher` (`Agent` for keep-alive tuning, `EnvHttpProxyAgent` or `ProxyAgent`
+   * for proxies, `MockAgent`), passed to `fetch` as its `dispatcher` option on every request.
    */
   dispatcher?: Dispatcher;
   /** `User-Agent` prefix; `copilot-admin-sdk/<version>` is appended. */

@@ -91,11 +91,12 @@ export class Reports extends Resource {
     const kind = options.kind ?? origin?.kind;
     const runner = this._runner;
     return readReportRecords<T>(report, {
-      ...runner.transport.downloadContext(options),
+      pipeline: runner.pipeline,
+      request: options,
       kind,
       validation: runner.validation,
       onInvalid: (info) =>
-        runner.transport.logger.warn(
+        runner.pipeline.logger.warn(
           `copilot-admin-sdk: reports.records: skipped file ${info.file} line ${info.line}: ${info.issues[0]?.message ?? "invalid"}`,
         ),
       refreshLinks: origin?.refresh,

@@ -17,7 +17,9 @@ describe("redaction", () => {
         "Resource not accessible by personal access token (hint: The token lacks a permission)",
       ),
     ).toBe("Resource not accessible by personal access token (hint: The token lacks a permission)");
-    expect(redactText("custom s3cr3t-value here", ["s3cr3t-value"])).toBe("custom [REDACTED] here");
+    expect(redactText("custom s3cr3t-value here", { secrets: ["s3cr3t-value"] })).toBe(
+      "custom [REDACTED] here",
+    );
   });
 
   it("drops a download host's whole query and masks credential parameters on the API origin", () => {
@@ -53,12 +55,28 @@ describe("redaction", () => {
 });
 
 describe("redaction of URL headers", () => {
-  it("masks signature parameters of a Location header", () => {
-    const out = redactHeaders({
-      location: "https://reports.example/f.json?X-Amz-Signature=abc&X-Amz-Credential=def&part=1",
+  it("drops the whole query of a Location header on another origin, keeps the API's", () => {
+    const api = "https://api.github.com";
+    const out = redactHeaders(
+      {
+        location: "https://reports.example/f.json?X-Amz-Signature=abc&X-Amz-Credential=def&part=1",
+        "content-location": `${api}/orgs/o/copilot/billing/seats?per_page=100&page=2`,
+      },
+      { apiOrigin: api },
+    );
+    expect(out.location).toBe("https://reports.example/f.json?[REDACTED]");
+    expect(out["content-location"]).toBe(`${api}/orgs/o/copilot/billing/seats?per_page=100&page=2`);
+  });
+
+  it("cuts URLs' queries and exact secrets out of free text (an echoed signature)", () => {
+    const text =
+      "<Error><SignatureProvided>0123456789abcdef</SignatureProvided><URL>https://bucket.example/r.json?X-Amz-Signature=0123456789abcdef&part=1</URL></Error>";
+    const out = redactText(text, {
+      apiOrigin: "https://api.github.com",
+      secrets: ["0123456789abcdef"],
     });
-    expect(out.location).not.toContain("abc");
-    expect(out.location).not.toContain("def");
-    expect(out.location).toContain("part=1");
+    expect(out).not.toContain("0123456789abcdef");
+    expect(out).not.toContain("part=1");
+    expect(out).toContain("https://bucket.example/r.json?[REDACTED]");
   });
 });

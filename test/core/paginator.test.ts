@@ -1,7 +1,11 @@
 import { describe, expect, it, vi } from "vitest";
 import { CopilotClient } from "../../src/client.js";
-import { CopilotError } from "../../src/core/errors.js";
-import { type FetchedPage, Paginator, type PaginatorInit } from "../../src/core/paginator.js";
+import { PaginationError } from "../../src/core/errors.js";
+import {
+  type FetchedPage,
+  PageIterator as Paginator,
+  type PageIteratorInit as PaginatorInit,
+} from "../../src/internal/operations/paginate.js";
 
 const ORIGIN = "https://api.github.com";
 const PATH = "/orgs/octo/copilot/billing/seats";
@@ -39,7 +43,6 @@ function fakeApi(
   const init = (extra: Partial<PaginatorInit> = {}): PaginatorInit => ({
     firstUrl: `${base}?per_page=${perPage}`,
     pagination: { items: "seats", total: "total_seats" },
-    perPage,
     fetchPage,
     origin: ORIGIN,
     prefix: options.prefix ?? "",
@@ -106,7 +109,7 @@ describe("Paginator", () => {
   it("refuses a next link on another origin", async () => {
     const api = fakeApi(250, 100, { origin: "https://evil.example" });
     const paginator = new Paginator(api.init({ firstUrl: `${ORIGIN}${PATH}?per_page=100` }));
-    await expect(paginator.toArray()).rejects.toThrow(CopilotError);
+    await expect(paginator.toArray()).rejects.toThrow(PaginationError);
     await expect(paginator.toArray()).rejects.toThrow(/leaves https:\/\/api\.github\.com/);
     expect(api.fetched.filter((p) => p > 1)).toEqual([]);
   });
@@ -133,7 +136,6 @@ describe("Paginator", () => {
     const items = await new Paginator({
       firstUrl: `${ORIGIN}${PATH}`,
       pagination: { items: "seats" },
-      perPage: 100,
       fetchPage,
       origin: ORIGIN,
       prefix: "",
@@ -141,50 +143,60 @@ describe("Paginator", () => {
     expect(items).toEqual([{ page: 1 }, { page: 2 }]);
   });
 
-  it("stops on a repeated next URL and warns", async () => {
-    const warn = vi.fn();
-    const fetchPage = vi.fn(
-      async (url: string): Promise<FetchedPage> => ({
-        body: { seats: [{}] },
-        headers: new Headers({ link: `<${ORIGIN}${PATH}?page=2>; rel="next"` }),
+  it("throws PaginationError on a Link cycle (1 → 2 → 1) before yielding a page twice", async () => {
+    const fetchPage = vi.fn(async (url: string): Promise<FetchedPage> => {
+      const page = Number(new URL(url).searchParams.get("page") ?? "1");
+      const next = page === 1 ? 2 : 1;
+      return {
+        body: { seats: [{ page }] },
+        headers: new Headers({ link: `<${ORIGIN}${PATH}?per_page=1&page=${next}>; rel="next"` }),
         url,
-      }),
-    );
-    const items = await new Paginator({
+      };
+    });
+    const seen: number[] = [];
+    const error = await (async () => {
+      for await (const page of new Paginator({
+        firstUrl: `${ORIGIN}${PATH}?per_page=1`,
+        pagination: { items: "seats" },
+        fetchPage,
+        origin: ORIGIN,
+        prefix: "",
+      }).pages())
+        seen.push(page.page);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaginationError);
+    expect((error as PaginationError).reason).toBe("repeated-link");
+    expect(seen).toEqual([1, 2]);
+    expect(fetchPage).toHaveBeenCalledTimes(2);
+  });
+
+  it("never stops on the total: a total lower than the rows is reported, every page read", async () => {
+    const warn = vi.fn();
+    const fetchPage = vi.fn(async (url: string): Promise<FetchedPage> => {
+      const page = Number(new URL(url).searchParams.get("page") ?? "1");
+      const link = page < 6 ? `<${ORIGIN}${PATH}?page=${page + 1}>; rel="next"` : "";
+      return {
+        body: { total_seats: 3, seats: [{ page }] },
+        headers: new Headers(link ? { link } : {}),
+        url,
+      };
+    });
+    const pages = [];
+    for await (const page of new Paginator({
       firstUrl: `${ORIGIN}${PATH}`,
-      pagination: { items: "seats" },
-      perPage: 1,
+      pagination: { items: "seats", total: "total_seats" },
       fetchPage,
       origin: ORIGIN,
       prefix: "",
       warn,
-    }).toArray();
-    expect(items).toHaveLength(2);
-    expect(fetchPage).toHaveBeenCalledTimes(2);
-    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/repeated/));
-  });
-
-  it("never reads more than ceil(total/per_page)+1 pages", async () => {
-    let n = 0;
-    const fetchPage = vi.fn(async (url: string): Promise<FetchedPage> => {
-      n++;
-      return {
-        body: { total_seats: 3, seats: [{ n }] },
-        headers: new Headers({ link: `<${ORIGIN}${PATH}?page=${n + 1}>; rel="next"` }),
-        url,
-      };
-    });
-    const items = await new Paginator({
-      firstUrl: `${ORIGIN}${PATH}`,
-      pagination: { items: "seats", total: "total_seats" },
-      perPage: 1,
-      fetchPage,
-      origin: ORIGIN,
-      prefix: "",
-      warn: () => {},
-    }).toArray();
-    expect(fetchPage).toHaveBeenCalledTimes(4);
-    expect(items).toHaveLength(4);
+    }).pages())
+      pages.push(page);
+    expect(pages.map((p) => p.items.length)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(pages.every((p) => p.total === 3)).toBe(true);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringMatching(/total of 3 but the listing has 6 rows/),
+    );
   });
 
   it("reads top-level array pages (legacy metrics)", async () => {
@@ -198,7 +210,6 @@ describe("Paginator", () => {
     const items = await new Paginator({
       firstUrl: `${ORIGIN}/orgs/o/copilot/metrics`,
       pagination: { items: "$" },
-      perPage: 100,
       fetchPage,
       origin: ORIGIN,
       prefix: "",
@@ -224,9 +235,14 @@ describe("Paginator with a total that does not count rows (enterprise seats)", (
       const page = await inner(url, signal);
       return { ...page, body: { ...(page.body as object), total_seats: 200 } };
     });
-    expect(await new Paginator(api.init({ totalCountsItems: false })).toArray()).toHaveLength(450);
+    const warn = vi.fn();
+    expect(await new Paginator(api.init({ totalCountsItems: false, warn })).toArray()).toHaveLength(
+      450,
+    );
+    expect(warn).not.toHaveBeenCalled();
     api.fetched.length = 0;
-    expect(await new Paginator(api.init({ warn: () => {} })).toArray()).toHaveLength(300);
+    expect(await new Paginator(api.init({ warn })).toArray()).toHaveLength(450);
+    expect(warn).toHaveBeenCalledTimes(1);
   });
 });
 
@@ -279,25 +295,25 @@ describe("Paginator with { concurrency } (bounded parallel pages)", () => {
     expect(signals.every((s) => s.aborted)).toBe(true);
   });
 
-  it("stays within the page cap when rel=last points past ceil(total/per_page)+1", async () => {
+  it("after pages 2..last, follows the last page's next when the list grew meanwhile", async () => {
     const fetched: number[] = [];
     const fetchPage = vi.fn(async (url: string): Promise<FetchedPage> => {
       const page = Number(new URL(url).searchParams.get("page") ?? "1");
       fetched.push(page);
-      const link = `<${ORIGIN}${PATH}?page=${page + 1}>; rel="next", <${ORIGIN}${PATH}?page=50>; rel="last"`;
-      return { body: { total_seats: 3, seats: [{ page }] }, headers: new Headers({ link }), url };
+      const next = page < 5 ? `<${ORIGIN}${PATH}?page=${page + 1}>; rel="next", ` : "";
+      const link = `${next}<${ORIGIN}${PATH}?page=3>; rel="last"`;
+      return { body: { seats: [{ page }] }, headers: new Headers({ link }), url };
     });
-    const items = await new Paginator({
+    const items = await new Paginator<{ page: number }>({
       firstUrl: `${ORIGIN}${PATH}`,
-      pagination: { items: "seats", total: "total_seats" },
-      perPage: 1,
+      pagination: { items: "seats" },
       fetchPage,
       origin: ORIGIN,
       prefix: "",
       concurrency: 4,
     }).toArray();
-    expect(items).toHaveLength(4);
-    expect(fetched.sort((a, b) => a - b)).toEqual([1, 2, 3, 4]);
+    expect(items.map((i) => i.page)).toEqual([1, 2, 3, 4, 5]);
+    expect(fetched.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);
   });
 });
 

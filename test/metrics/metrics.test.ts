@@ -6,6 +6,7 @@ import { metricsDays } from "../../src/helpers/metrics/days.js";
 import type { DailyReport, ReportSource } from "../../src/helpers/metrics/source.js";
 import { metricsTeams } from "../../src/helpers/metrics/teams.js";
 import { metricsUserDays } from "../../src/helpers/metrics/user-days.js";
+import { Pipeline } from "../../src/internal/http/pipeline.js";
 import type { ReportScope } from "../../src/internal/reports/kinds.js";
 import { type ReportLinks, readReportRecords } from "../../src/internal/reports/records.js";
 import { dayTotals, FILES, ndjson, SIGNED, userDay } from "../reports/fixtures.js";
@@ -57,8 +58,7 @@ function source(
     },
     records<T>(report: ReportLinks, kind: Parameters<ReportSource["records"]>[1]) {
       return readReportRecords<T>(report, {
-        fetch: (...args) => globalThis.fetch(...args),
-        apiOrigin: "https://api.github.com",
+        pipeline: new Pipeline({ retry: false, throttle: false }),
         kind,
         validation: "strict",
       });

@@ -3,6 +3,7 @@ import { metricsDays } from "../../src/helpers/metrics/days.js";
 import type { ReportSource } from "../../src/helpers/metrics/source.js";
 import { metricsTeams, type TeamDayTotals } from "../../src/helpers/metrics/teams.js";
 import { metricsUserDays } from "../../src/helpers/metrics/user-days.js";
+import { Pipeline } from "../../src/internal/http/pipeline.js";
 import type { DayTotals, UserDayRecord } from "../../src/internal/reports/record-schemas.js";
 import { readReportRecords } from "../../src/internal/reports/records.js";
 
@@ -25,7 +26,7 @@ describe("metrics and record types", () => {
   });
 
   it("requires a validation mode and rejects unknown report kinds", () => {
-    const context = { fetch, apiOrigin: "https://api.github.com" };
+    const context = { pipeline: new Pipeline({}) };
     // @ts-expect-error validation is required
     readReportRecords({ download_links: [] }, context);
     // @ts-expect-error not a report kind

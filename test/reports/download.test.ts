@@ -1,24 +1,23 @@
 /**
  * Download behaviour against real HTTP servers on 127.0.0.1 (redirects, encodings, broken
- * bodies), with each engine: a `fetch` given in the context (WHATWG path), and none, so that
- * undici's `request` is used (Node's own `fetch` is in `globalThis`).
+ * bodies), through the client's pipeline with a `fetch` option and with `globalThis.fetch`.
  */
 
 import { randomBytes } from "node:crypto";
-import type { IncomingHttpHeaders } from "node:http";
 import { createGzip, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import {
   ConnectionError,
-  InternalServerError,
   NotFoundError,
   RequestAbortedError,
   TimeoutError,
 } from "../../src/core/errors.js";
+import type { AttemptEvent, RetryOptions } from "../../src/core/options.js";
+import { Pipeline } from "../../src/internal/http/pipeline.js";
 import { downloadFile } from "../../src/internal/reports/download.js";
 import type { UserDayRecord } from "../../src/internal/reports/record-schemas.js";
 import { readReportRecords } from "../../src/internal/reports/records.js";
-import { CONTENT_CODINGS, useLoopback, writePieces } from "../transport/loopback.js";
+import { CONTENT_CODINGS, useLoopback, viaFetch, writePieces } from "../transport/loopback.js";
 import { collect, ndjson, userDay } from "./fixtures.js";
 
 const serve = useLoopback();
@@ -27,23 +26,34 @@ const TOKEN = "Bearer ghp_abcdefghijklmnopqrstuvwxyz0123456789";
 const rows = Array.from({ length: 50 }, (_, i) => userDay(i + 1, "2026-05-07"));
 const body = Buffer.from(ndjson(rows));
 
-type EngineName = "fetch" | "undici";
-/** Node's built-in fetch sends `sec-fetch-mode: cors`, undici's `request` does not. */
-const engineSeen = (headers: IncomingHttpHeaders | undefined): EngineName =>
-  headers?.["sec-fetch-mode"] === "cors" ? "fetch" : "undici";
+type Seam = "fetch option" | "globalThis.fetch";
 
-describe.each<EngineName>(["fetch", "undici"])("downloadFile over HTTP (%s)", (engine) => {
-  function context(apiOrigin: string, extra: Record<string, unknown> = {}) {
-    return {
-      ...(engine === "fetch"
+describe.each<Seam>(["fetch option", "globalThis.fetch"])("downloadFile over HTTP (%s)", (seam) => {
+  function context(
+    apiOrigin: string,
+    extra: {
+      timeoutMs?: number;
+      signal?: AbortSignal;
+      retry?: RetryOptions;
+      onAttempt?: (event: AttemptEvent) => void;
+    } = {},
+  ) {
+    const pipeline = new Pipeline({
+      ...(seam === "fetch option"
         ? { fetch: (...args: Parameters<typeof fetch>) => globalThis.fetch(...args) }
         : {}),
-      apiOrigin,
-      authorization: async () => TOKEN,
+      baseUrl: apiOrigin,
+      auth: TOKEN.replace("Bearer ", ""),
+      retry: extra.retry ?? false,
+      throttle: false,
+      timeoutMs: extra.timeoutMs ?? 10_000,
+      ...(extra.onAttempt ? { hooks: { onAttempt: extra.onAttempt } } : {}),
+    });
+    return {
+      pipeline,
+      request: extra.signal ? { signal: extra.signal } : {},
       validation: "strict" as const,
       kind: "users-1-day" as const,
-      timeoutMs: 2_000,
-      ...extra,
     };
   }
 
@@ -59,8 +69,8 @@ describe.each<EngineName>(["fetch", "undici"])("downloadFile over HTTP (%s)", (e
       ),
     );
     expect(out).toHaveLength(rows.length);
-    expect(engineSeen(api.requests[0]?.headers)).toBe(engine);
-    expect(engineSeen(files.requests[0]?.headers)).toBe(engine);
+    expect(viaFetch(api.requests[0])).toBe(true);
+    expect(viaFetch(files.requests[0])).toBe(true);
     expect(api.requests[0]?.headers.authorization).toBe(TOKEN);
     expect(files.requests).toHaveLength(1);
     expect(files.requests[0]?.headers.authorization).toBeUndefined();
@@ -159,31 +169,28 @@ describe.each<EngineName>(["fetch", "undici"])("downloadFile over HTTP (%s)", (e
     expect(String((error as TimeoutError).message)).not.toContain("secret");
   });
 
-  it("runs the open through execute, so the client's retry policy applies", async () => {
+  it("opens through the client's pipeline, so its retry policy and hooks apply", async () => {
     let calls = 0;
     const files = await serve((_req, res) => {
       calls++;
       if (calls === 1) res.writeHead(503).end("busy");
       else res.end(body);
     });
-    const routes: string[] = [];
-    const execute = async <T>(route: string, attempt: (signal: AbortSignal) => Promise<T>) => {
-      routes.push(route);
-      try {
-        return await attempt(new AbortController().signal);
-      } catch (error) {
-        if (!(error instanceof InternalServerError)) throw error;
-        return attempt(new AbortController().signal);
-      }
-    };
+    const events: AttemptEvent[] = [];
     const out = await collect(
       readReportRecords(
         { download_links: [`${files.origin}/f`] },
-        context("https://api.github.com", { execute }),
+        context("https://api.github.com", {
+          retry: { retries: 2, baseDelayMs: 1, maxDelayMs: 1 },
+          onAttempt: (event) => events.push(event),
+        }),
       ),
     );
     expect(out).toHaveLength(rows.length);
-    expect(routes).toEqual(["GET {download_link}"]);
+    expect(events.map((e) => [e.route, e.status])).toEqual([
+      ["GET {download_link}", 503],
+      ["GET {download_link}", 200],
+    ]);
   });
 
   it("maps a 404 to NotFoundError and a refused connection to ConnectionError", async () => {
@@ -258,7 +265,7 @@ describe.each<EngineName>(["fetch", "undici"])("downloadFile over HTTP (%s)", (e
       );
       expect(chunks.length).toBeGreaterThan(1);
       expect(Buffer.concat(chunks).equals(many)).toBe(true);
-      expect(engineSeen(files.requests[0]?.headers)).toBe(engine);
+      expect(viaFetch(files.requests[0])).toBe(true);
     });
   }
 

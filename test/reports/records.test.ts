@@ -3,6 +3,7 @@ import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { PermissionDeniedError, ResponseValidationError } from "../../src/core/errors.js";
+import { Pipeline } from "../../src/internal/http/pipeline.js";
 import type { DayTotals, UserDayRecord } from "../../src/internal/reports/record-schemas.js";
 import { type ReadRecordsOptions, readReportRecords } from "../../src/internal/reports/records.js";
 import { API, chunked, collect, dayTotals, FILES, ndjson, SIGNED, userDay } from "./fixtures.js";
@@ -25,14 +26,22 @@ function file(name: string, body: BodyInit | (() => BodyInit), init: ResponseIni
   });
 }
 
-function options(extra: Partial<ReadRecordsOptions> = {}): ReadRecordsOptions {
+function options(
+  extra: Partial<ReadRecordsOptions> & { fetch?: typeof fetch; maxRecordBytes?: number } = {},
+): ReadRecordsOptions {
+  const { fetch: fetchOption, maxRecordBytes, ...rest } = extra;
   return {
-    fetch: (...args) => globalThis.fetch(...args),
-    apiOrigin: API,
-    authorization: async () => "Bearer ghp_abcdefghijklmnopqrstuvwxyz0123456789",
+    pipeline: new Pipeline({
+      fetch: fetchOption ?? ((...args) => globalThis.fetch(...args)),
+      baseUrl: API,
+      auth: "ghp_abcdefghijklmnopqrstuvwxyz0123456789",
+      retry: false,
+      throttle: false,
+      timeoutMs: 5_000,
+      ...(maxRecordBytes === undefined ? {} : { maxRecordBytes }),
+    }),
     validation: "strict",
-    timeoutMs: 5_000,
-    ...extra,
+    ...rest,
   };
 }
 

@@ -27,6 +27,8 @@ export interface ErrorAnswer {
   /** Parsed JSON body, or text. */
   body: unknown;
   apiOrigin: string;
+  /** Exact strings to cut out of the error (the token, a signed URL's query values). */
+  secrets?: readonly string[] | undefined;
   operation: string | undefined;
   /** A hint the caller knows better than {@link hintFor} (e.g. an expired download link). */
   hint?: string | undefined;
@@ -45,8 +47,12 @@ function messageText(body: unknown): string {
   return "";
 }
 
-/** Builds the error for a non-2xx answer. */
+const EXPIRED_LINK_HINT =
+  "Download links are signed and expire after a short time; request the report or export again for fresh links.";
+
+/** Builds the error for a non-2xx answer (of the API, or of a download host). */
 export function errorFromResponse(answer: ErrorAnswer): CopilotApiError {
+  const onDownloadHost = new URL(answer.url).origin !== answer.apiOrigin;
   const init: ApiErrorInit = {
     status: answer.status,
     method: answer.method,
@@ -56,6 +62,7 @@ export function errorFromResponse(answer: ErrorAnswer): CopilotApiError {
     apiOrigin: answer.apiOrigin,
     hint:
       answer.hint ??
+      (onDownloadHost && answer.status === 403 ? EXPIRED_LINK_HINT : undefined) ??
       hintFor({
         status: answer.status,
         operation: answer.operation,
@@ -63,6 +70,7 @@ export function errorFromResponse(answer: ErrorAnswer): CopilotApiError {
         headers: answer.headers,
       }),
   };
+  if (answer.secrets) init.secrets = answer.secrets;
   const rateLimit = detectRateLimit({
     status: answer.status,
     headers: answer.headers,

@@ -12,12 +12,13 @@ import {
 } from "../../core/errors.js";
 import type { OperationMeta } from "../../core/operation.js";
 import type { ClientOptions, RequestOptions, ValidationMode } from "../../core/options.js";
-import { Paginator } from "../../core/paginator.js";
+import type { Paginator } from "../../core/paginator.js";
 import type { OperationId, OperationParams, OperationResult } from "../../core/types.js";
 import { formatDay } from "../dates.js";
-import type { Transport } from "../http/transport.js";
+import type { Pipeline } from "../http/pipeline.js";
 import { expandPath, withQuery } from "../http/url.js";
 import { toIssues, validateResponse } from "../validation/validate.js";
+import { PageIterator } from "./paginate.js";
 import { previewGate } from "./previews.js";
 
 /** Per-call options of a list operation. */
@@ -46,14 +47,15 @@ export interface PreparedOperation {
 
 /** Executes operations of the bundled spec for one client. */
 export class OperationRunner {
-  readonly transport: Transport;
+  /** The client's request pipeline. */
+  readonly pipeline: Pipeline;
   /** The client's response validation mode. */
   readonly validation: ValidationMode;
   readonly #previews: ClientOptions["previews"];
   readonly #warned = new Set<string>();
 
-  constructor(transport: Transport, options: Pick<ClientOptions, "validation" | "previews">) {
-    this.transport = transport;
+  constructor(pipeline: Pipeline, options: Pick<ClientOptions, "validation" | "previews">) {
+    this.pipeline = pipeline;
     this.validation = options.validation ?? "strict";
     this.#previews = options.previews;
   }
@@ -126,7 +128,7 @@ export class OperationRunner {
         throw new RequestValidationError({ operation: id, issues: toIssues(bodyCheck.error) });
       requestBody = candidate;
     }
-    const { origin, prefix } = this.transport.base;
+    const { origin, prefix } = this.pipeline.base;
     const path = expandPath(meta.path, wire, id);
     const query: Record<string, unknown> = {};
     for (const name of meta.parameters.query) query[name] = wire[name];
@@ -153,7 +155,7 @@ export class OperationRunner {
   /** Sends a prepared operation; used by {@link OperationRunner.call} and the bulk runner. */
   async send(prepared: PreparedOperation, options?: RequestOptions): Promise<unknown> {
     const { meta, url, body } = prepared;
-    const response = await this.transport.send(
+    const response = await this.pipeline.send(
       { method: meta.method, url, route: meta.path, operation: meta.id, body },
       options,
     );
@@ -171,18 +173,17 @@ export class OperationRunner {
     const { meta, url } = this.prepare(id, params, defaults);
     if (!meta.pagination) throw new TypeError(`${id} is not a list operation`);
     const { concurrency, ...requestOptions } = options;
-    return new Paginator<Item>({
+    return new PageIterator<Item>({
       firstUrl: url,
       pagination: meta.pagination,
-      perPage: Number(params.per_page ?? DEFAULT_PER_PAGE),
-      origin: this.transport.base.origin,
-      prefix: this.transport.base.prefix,
+      origin: this.pipeline.base.origin,
+      prefix: this.pipeline.base.prefix,
       concurrency,
       totalCountsItems: behaviour.totalCountsItems,
       signal: options.signal,
-      warn: (message) => this.transport.logger.warn(`copilot-admin-sdk: ${id}: ${message}`),
+      warn: (message) => this.pipeline.logger.warn(`copilot-admin-sdk: ${id}: ${message}`),
       fetchPage: async (pageUrl, signal) => {
-        const response = await this.transport.send(
+        const response = await this.pipeline.send(
           { method: meta.method, url: pageUrl, route: meta.path, operation: id },
           signal ? { ...requestOptions, signal } : requestOptions,
         );
@@ -205,7 +206,7 @@ export class OperationRunner {
           {
             path: [],
             code: "invalid_json",
-            message: `the ${status} body is not valid JSON: ${parseError}`,
+            message: `the ${status} body is ${parseError}`,
           },
         ],
       });
@@ -216,7 +217,7 @@ export class OperationRunner {
       meta.responses[status],
       body,
       this.validation,
-      (error) => this.transport.logger.warn(`copilot-admin-sdk: ${error.message}`),
+      (error) => this.pipeline.logger.warn(`copilot-admin-sdk: ${error.message}`),
       this.#warned,
     );
     return body;
@@ -225,6 +226,6 @@ export class OperationRunner {
   #warnOnce(key: string, message: string): void {
     if (this.#warned.has(`warn:${key}`)) return;
     this.#warned.add(`warn:${key}`);
-    this.transport.logger.warn(`copilot-admin-sdk: ${message}`);
+    this.pipeline.logger.warn(`copilot-admin-sdk: ${message}`);
   }
 }

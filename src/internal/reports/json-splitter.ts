@@ -72,6 +72,14 @@ export class JsonRecordSplitter {
     this.elemPieces = [];
   }
 
+  /** Characters held for the record being cut (the element, or the top-level object's shell). */
+  pendingLength(): number {
+    let n = this.keyPieces.length;
+    for (const piece of this.elemPieces) n += piece.length;
+    for (const piece of this.shellPieces) n += piece.length;
+    return n;
+  }
+
   /** Feeds the next piece of text. */
   push(s: string): void {
     const n = s.length;

@@ -127,11 +127,24 @@ function looksLikeNdjson(firstLine: string): boolean {
   }
 }
 
+/** Thrown when one record (or the text before the shape is known) is longer than the limit. */
+export class RecordTooLong extends Error {
+  constructor(readonly limit: number) {
+    super(`a record is longer than ${limit} characters`);
+  }
+}
+
 /** Splits NDJSON: CRLF or LF, blank lines skipped, last line with or without a newline. */
 class LineSplitter {
   out: RecordText[] = [];
   private line = 0;
   private pieces: string[] = [];
+  private pending = 0;
+
+  /** Characters of the line being read. */
+  pendingLength(): number {
+    return this.pending;
+  }
 
   push(s: string): void {
     let start = 0;
@@ -143,16 +156,21 @@ class LineSplitter {
         this.pieces.push(text);
         text = this.pieces.join("");
         this.pieces = [];
+        this.pending = 0;
       }
       this.emit(text);
       start = nl + 1;
     }
-    if (start < s.length) this.pieces.push(start === 0 ? s : s.slice(start));
+    if (start < s.length) {
+      this.pieces.push(start === 0 ? s : s.slice(start));
+      this.pending += s.length - start;
+    }
   }
 
   end(): void {
     if (this.pieces.length > 0) this.emit(this.pieces.join(""));
     this.pieces = [];
+    this.pending = 0;
   }
 
   private emit(raw: string): void {
@@ -169,17 +187,25 @@ class LineSplitter {
 /**
  * Splits decoded text into record texts, batch by batch (one batch per input chunk), whatever
  * the file holds: NDJSON, a JSON array, an object with `day_totals`, or one flat object.
- * Memory stays bounded by the largest record (or line), never the file.
+ * Memory stays bounded by `maxRecord` (characters of one record or line), never the file.
+ *
+ * @throws {RecordTooLong} as soon as one record grows past `maxRecord` characters.
  */
-export async function* splitRecordTexts(text: AsyncIterable<string>): AsyncGenerator<RecordText[]> {
+export async function* splitRecordTexts(
+  text: AsyncIterable<string>,
+  maxRecord = Number.POSITIVE_INFINITY,
+): AsyncGenerator<RecordText[]> {
   let splitter: LineSplitter | JsonRecordSplitter | undefined;
   // Text read before the shape is known: blank text, then the first line of a `{` file.
   let head: string[] = [];
   let firstChar = -1;
   let firstAt = 0;
+  let headLength = 0;
   for await (const chunk of text) {
     if (!splitter) {
       head.push(chunk);
+      headLength += chunk.length;
+      if (headLength > maxRecord) throw new RecordTooLong(maxRecord);
       if (firstChar === -1) {
         const joined = head.join("");
         const first = firstNonBlank(joined);
@@ -206,7 +232,11 @@ export async function* splitRecordTexts(text: AsyncIterable<string>): AsyncGener
     } else {
       splitter.push(chunk);
     }
+    if (splitter.pendingLength() > maxRecord) throw new RecordTooLong(maxRecord);
     if (splitter.out.length > 0) {
+      for (const record of splitter.out) {
+        if (record.text.length > maxRecord) throw new RecordTooLong(maxRecord);
+      }
       yield splitter.out;
       splitter.out = [];
     }
@@ -217,5 +247,8 @@ export async function* splitRecordTexts(text: AsyncIterable<string>): AsyncGener
     for (const piece of head) splitter.push(piece);
   }
   splitter.end();
+  for (const record of splitter.out) {
+    if (record.text.length > maxRecord) throw new RecordTooLong(maxRecord);
+  }
   if (splitter.out.length > 0) yield splitter.out;
 }

@@ -6,12 +6,18 @@
  * @see https://docs.github.com/en/copilot/reference/copilot-usage-metrics/example-schema
  */
 import type { ZodType } from "zod";
-import { CopilotError, ResponseValidationError, type ValidationIssue } from "../../core/errors.js";
+import {
+  CopilotError,
+  ResponseTooLargeError,
+  ResponseValidationError,
+  type ValidationIssue,
+} from "../../core/errors.js";
 import type { ValidationMode } from "../../core/options.js";
+import { redactUrl } from "../redact.js";
 import { passesCompiledCheck } from "../validation/schema-check.js";
 import { type DownloadContext, downloadFile } from "./download.js";
 import { RECORD_SCHEMAS, type ReportKind } from "./kinds.js";
-import { decodeUtf8, gunzipIfGzip, splitRecordTexts } from "./record-stream.js";
+import { decodeUtf8, gunzipIfGzip, RecordTooLong, splitRecordTexts } from "./record-stream.js";
 
 /** The part of a report link response this reads: `{ download_links: string[] }`. */
 export interface ReportLinks {
@@ -73,12 +79,29 @@ function expand(value: unknown): unknown[] | undefined {
   return undefined;
 }
 
-/** Turns a body that cannot be decoded (a corrupt gzip stream) into a `ResponseValidationError`. */
-async function* undecodable<T>(file: number, source: AsyncIterable<T>): AsyncGenerator<T> {
+/**
+ * Turns a body that cannot be decoded (a corrupt gzip stream) into a `ResponseValidationError`,
+ * and a record over the limit into `ResponseTooLargeError`.
+ */
+async function* undecodable<T>(
+  file: number,
+  url: string,
+  options: ReadRecordsOptions,
+  source: AsyncIterable<T>,
+): AsyncGenerator<T> {
   try {
     yield* source;
   } catch (error) {
     if (error instanceof CopilotError) throw error;
+    if (error instanceof RecordTooLong) {
+      throw new ResponseTooLargeError({
+        method: "GET",
+        url,
+        apiOrigin: options.pipeline.base.origin,
+        option: "maxRecordBytes",
+        limit: error.limit,
+      });
+    }
     const message = error instanceof Error ? error.message : String(error);
     throw new ResponseValidationError({
       operation: RECORDS_OPERATION,
@@ -86,6 +109,46 @@ async function* undecodable<T>(file: number, source: AsyncIterable<T>): AsyncGen
       message: `Report file ${file} cannot be decoded: ${message}`,
     });
   }
+}
+
+/**
+ * The links as given, once each is known to be an absolute `https:` (or, on loopback, `http:`)
+ * URL: a relative or malformed link is the report's fault and fails before anything is sent.
+ *
+ * @throws {ResponseValidationError} naming the bad link (its query redacted).
+ */
+function checkedLinks(links: unknown, options: ReadRecordsOptions): string[] {
+  const fail = (index: number | undefined, message: string): never => {
+    throw new ResponseValidationError({
+      operation: RECORDS_OPERATION,
+      issues: [
+        {
+          path: index === undefined ? ["download_links"] : ["download_links", index],
+          message,
+          code: "invalid_url",
+        },
+      ],
+    });
+  };
+  if (!Array.isArray(links)) return fail(undefined, "not an array of URLs");
+  return links.map((link, index) => {
+    if (typeof link !== "string" || !URL.canParse(link)) {
+      return fail(
+        index,
+        `not an absolute URL: ${JSON.stringify(redactUrl(String(link)).slice(0, 200))}`,
+      );
+    }
+    const { protocol, hostname } = new URL(link);
+    const loopback =
+      hostname === "localhost" || hostname === "[::1]" || hostname.startsWith("127.");
+    if (
+      protocol !== "https:" &&
+      !(protocol === "http:" && (loopback || options.pipeline.base.origin.startsWith("http:")))
+    ) {
+      return fail(index, `not an https URL: ${redactUrl(link)}`);
+    }
+    return link;
+  });
 }
 
 /**
@@ -107,7 +170,7 @@ export async function* readReportRecords<T = unknown>(
     options.kind !== undefined && options.validation !== "off"
       ? RECORD_SCHEMAS[options.kind]
       : undefined;
-  let links = report.download_links;
+  let links = checkedLinks(report.download_links, options);
   let refreshUsed = false;
   for (let file = 0; file < links.length; file++) {
     const index = file;
@@ -116,7 +179,7 @@ export async function* readReportRecords<T = unknown>(
       refreshUsed = true;
       const fresh = await options.refreshLinks();
       if (!fresh) return null;
-      links = fresh.download_links;
+      links = checkedLinks(fresh.download_links, options);
       return links[index] ?? null;
     };
     const bytes = downloadFile(links[file]!, options, { refreshUrl });
@@ -133,7 +196,9 @@ export async function* readReportRecords<T = unknown>(
     };
     for await (const batch of undecodable(
       index,
-      splitRecordTexts(decodeUtf8(gunzipIfGzip(bytes))),
+      links[file]!,
+      options,
+      splitRecordTexts(decodeUtf8(gunzipIfGzip(bytes)), options.pipeline.maxRecordBytes),
     )) {
       for (const { text, line } of batch) {
         let value: unknown;

@@ -4,6 +4,15 @@
  */
 import { RequestAbortedError } from "../../core/errors.js";
 
+/** The longest delay `setTimeout` honours (2^31 - 1 ms, about 24.8 days); longer ones fire at once. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+/** `ms` as a delay `setTimeout` honours: NaN and negatives become 0, longer ones {@link MAX_TIMER_MS}. */
+export function clampTimerMs(ms: number): number {
+  if (!(ms > 0)) return 0;
+  return Math.min(ms, MAX_TIMER_MS);
+}
+
 /** Builds the error an aborted wait rejects with. */
 export type AbortErrorFactory = (signal: AbortSignal) => Error;
 
@@ -35,7 +44,7 @@ export function sleep(
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
       resolve();
-    }, ms);
+    }, clampTimerMs(ms));
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

@@ -10,6 +10,13 @@
  */
 import type { RateLimitDetails } from "../../core/errors.js";
 
+/**
+ * The longest wait a rate-limit answer can ask for, in ms (one year): an absurd `retry-after`
+ * or `x-ratelimit-reset` (1e14 s) becomes this, so `resetAt` stays a valid date and the policy
+ * refuses the wait as over `maxRetryAfterMs`.
+ */
+export const MAX_RATE_LIMIT_WAIT_MS = 365 * 24 * 60 * 60 * 1_000;
+
 /** The shortest wait the SDK honours, in ms: a `retry-after` of 0, in the past or unreadable becomes this. */
 export const MIN_RATE_LIMIT_WAIT_MS = 1_000;
 
@@ -78,6 +85,7 @@ export function detectRateLimit(
       wait = Math.max(MIN_RATE_LIMIT_WAIT_MS, reset * 1_000 - serverNow + 1_000);
     }
   }
+  if (wait !== undefined) wait = Math.min(wait, MAX_RATE_LIMIT_WAIT_MS);
   return {
     kind,
     retryAfterMs: wait,
@@ -100,7 +108,8 @@ export function parseRetryAfter(value: string, serverNowMs: number): number {
     const date = parseHttpDate(text);
     if (date !== undefined) wait = date - serverNowMs;
   }
-  return Number.isFinite(wait) && wait > MIN_RATE_LIMIT_WAIT_MS ? wait : MIN_RATE_LIMIT_WAIT_MS;
+  if (!Number.isFinite(wait) || wait <= MIN_RATE_LIMIT_WAIT_MS) return MIN_RATE_LIMIT_WAIT_MS;
+  return Math.min(wait, MAX_RATE_LIMIT_WAIT_MS);
 }
 
 function parseHttpDate(value: string | null): number | undefined {

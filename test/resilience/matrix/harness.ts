@@ -90,7 +90,8 @@ export function probe(options: ClientOptions = {}): Probe {
     events,
     logs,
     get inFlight() {
-      return starts.length - events.length;
+      // Attempts start with a token-provider call, which downloads (no token) never make.
+      return starts.length - events.filter((e) => e.route !== "GET {download_link}").length;
     },
     waits: () => starts.slice(1).map((at, i) => at - (starts[i] as number)),
   };

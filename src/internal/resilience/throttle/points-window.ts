@@ -5,7 +5,7 @@
  *
  * @see https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#calculating-points-for-the-secondary-rate-limit
  */
-import { type AbortErrorFactory, defaultAbortError } from "../abort.js";
+import { type AbortErrorFactory, clampTimerMs, defaultAbortError } from "../abort.js";
 
 /** The window length, in ms. */
 export const POINTS_WINDOW_MS = 60_000;
@@ -119,6 +119,6 @@ export class PointsWindow {
     let i = this.#head;
     while (excess > 0 && i < this.#times.length) excess -= this.#points[i++] as number;
     const at = (this.#times[i - 1] as number) + POINTS_WINDOW_MS;
-    this.#timer = setTimeout(() => this.#schedule(), Math.max(1, at - now));
+    this.#timer = setTimeout(() => this.#schedule(), clampTimerMs(Math.max(1, at - now)));
   }
 }

@@ -1,6 +1,6 @@
 /**
- * API calls of a `CopilotClient` with default options, sent with undici's `request` (Node's
- * own `fetch` is in `globalThis`), against a loopback server: encoded JSON answers, stalls,
+ * API calls of a `CopilotClient` with default options, sent with `globalThis.fetch` (the
+ * platform decodes content codings), against a loopback server: encoded JSON answers, stalls,
  * aborts and resets mid-body mapped to the SDK's errors, a redirect to another origin refused,
  * and undici's global dispatcher honoured (`setGlobalDispatcher(new MockAgent())`).
  */
@@ -30,14 +30,14 @@ function client(origin: string, extra: Record<string, unknown> = {}) {
   });
 }
 
-describe("API calls through undici's request", () => {
+describe("API calls through globalThis.fetch with default options", () => {
   for (const [label, coding, encode] of CONTENT_CODINGS) {
     it(`reads a JSON answer sent with content-encoding: ${label}`, async () => {
       const api = await serve((_req, res) => {
         res.writeHead(200, { ...JSON_TYPE, "content-encoding": coding }).end(encode(body));
       });
       await expect(client(api.origin).billing.get({ org: "octo" })).resolves.toEqual(BILLING);
-      expect(viaFetch(api.requests[0])).toBe(false);
+      expect(viaFetch(api.requests[0])).toBe(true);
     });
   }
 
@@ -107,7 +107,7 @@ describe("API calls through undici's request", () => {
     expect(other.requests).toHaveLength(0);
   });
 
-  it("sends through undici's global dispatcher (a MockAgent set with setGlobalDispatcher)", async () => {
+  it("honours undici's global dispatcher (a MockAgent set with setGlobalDispatcher)", async () => {
     const previous = getGlobalDispatcher();
     const agent = new MockAgent();
     agent.disableNetConnect();

@@ -1,0 +1,123 @@
+/**
+ * Reading a response body under a size limit. `fetch` has already undone the
+ * `Content-Encoding` (gzip, deflate, br) as the bytes stream in, so the count is of decoded
+ * bytes: a compression bomb stops at the limit, one chunk past it at most, and never
+ * materialises. A `Content-Length` over the limit (of an unencoded body) fails before any
+ * byte is read.
+ */
+
+/** Thrown by {@link readLimited} when the body is larger than `limit` bytes. */
+export class BodyLimitExceeded extends Error {
+  constructor(readonly limit: number) {
+    super(`body larger than ${limit} bytes`);
+  }
+}
+
+/** The declared size of an unencoded body, or `undefined` (absent, encoded or garbage). */
+function declaredLength(headers: Headers): number | undefined {
+  const encoding = headers.get("content-encoding");
+  if (encoding && encoding.trim().toLowerCase() !== "identity") return undefined;
+  const text = headers.get("content-length");
+  if (text === null || !/^\s*\d+\s*$/.test(text)) return undefined;
+  return Number(text);
+}
+
+/**
+ * The next chunk, or a rejection with `signal.reason` as soon as `signal` aborts, even when
+ * the stream does not react to the abort itself (a body produced by an interceptor).
+ */
+export function readChunk(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  signal: AbortSignal,
+): Promise<ReadableStreamReadResult<Uint8Array>> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    reader.read().then(
+      (result) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(result);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
+ * The whole body as bytes, at most `limit` of them.
+ *
+ * @throws {BodyLimitExceeded} past `limit` decoded bytes (the body is cancelled).
+ * @throws the stream's error (reset, corrupt encoding) as `fetch` raises it; `signal.reason`
+ *   when `signal` aborts.
+ */
+export async function readLimited(
+  response: Response,
+  limit: number,
+  signal: AbortSignal,
+): Promise<Buffer> {
+  const body = response.body;
+  if (!body) return Buffer.alloc(0);
+  const declared = declaredLength(response.headers);
+  if (declared !== undefined && declared > limit) {
+    body.cancel().catch(() => {});
+    throw new BodyLimitExceeded(limit);
+  }
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await readChunk(reader, signal);
+      if (done) break;
+      total += value.byteLength;
+      if (total > limit) throw new BodyLimitExceeded(limit);
+      chunks.push(value);
+    }
+  } catch (error) {
+    // Never awaited: a cancel can wait on the peer (or an interceptor) forever.
+    reader.cancel().catch(() => {});
+    throw error;
+  } finally {
+    reader.releaseLock();
+  }
+  return chunks.length === 1 ? toBuffer(chunks[0]!) : Buffer.concat(chunks, total);
+}
+
+function toBuffer(chunk: Uint8Array): Buffer {
+  return Buffer.isBuffer(chunk)
+    ? chunk
+    : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
+
+/** The parsed body: JSON, `null` when empty, the text when it is not JSON. */
+export interface ParsedBody {
+  body: unknown;
+  /** Set when the body looked like JSON but did not parse (never quotes the body). */
+  parseError?: string;
+}
+
+/**
+ * Parses UTF-8 bytes as JSON when the content type says JSON or the text starts like JSON.
+ * A parse failure is described by position only: V8's message quotes the text around the
+ * error, which can be a piece of a signed URL.
+ */
+export function parseBody(bytes: Buffer, contentType: string | null): ParsedBody {
+  if (bytes.length === 0) return { body: null };
+  let text = bytes.toString("utf8");
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const looksJson = contentType?.includes("json") || /^\s*[[{"]/.test(text);
+  if (!looksJson) return { body: text };
+  try {
+    return { body: JSON.parse(text) };
+  } catch (error) {
+    const position = /position (\d+)/.exec(error instanceof Error ? error.message : "");
+    return {
+      body: text,
+      parseError: `not valid JSON (${bytes.length} bytes${position ? `, error at position ${position[1]}` : ""})`,
+    };
+  }
+}
