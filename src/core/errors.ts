@@ -13,17 +13,28 @@ import {
   redactUrl,
 } from "../internal/redact.js";
 
+/**
+ * Messages already redacted with their request's context (API origin, exact secrets) by a
+ * subclass; the base class redacts every other message without context (every URL loses its
+ * query). Module-private, so the context never appears in a public signature.
+ */
+const prepared = new Set<string>();
+
+/** `message` redacted with `redaction`, marked so that {@link CopilotError} keeps it as is. */
+function redactedMessage(message: string, redaction: Redaction): string {
+  const out = redactText(message, redaction);
+  prepared.add(out);
+  return out;
+}
+
 /** Base class of every error this SDK throws. */
 export class CopilotError extends Error {
   /** A sentence saying what to do, when the cause is a known one (e.g. a seat policy). */
   readonly hint: string | undefined;
 
-  constructor(
-    message: string,
-    options: { hint?: string | undefined; cause?: unknown; redaction?: Redaction } = {},
-  ) {
+  constructor(message: string, options: { hint?: string | undefined; cause?: unknown } = {}) {
     super(
-      redactText(message, options.redaction),
+      prepared.delete(message) ? message : redactText(message),
       options.cause === undefined ? undefined : { cause: options.cause },
     );
     this.name = new.target.name;
@@ -95,9 +106,12 @@ export class CopilotApiError extends CopilotError {
     const url = redactText(redactUrl(init.url, init.apiOrigin), redaction);
     const detail = messageOf(init.body);
     super(
-      init.message ??
-        `${init.method} ${url} answered ${init.status}${detail ? `: ${detail}` : ""}${init.hint ? ` (hint: ${init.hint})` : ""}`,
-      { hint: init.hint, cause: sanitizeCause(init.cause, redaction), redaction },
+      redactedMessage(
+        init.message ??
+          `${init.method} ${url} answered ${init.status}${detail ? `: ${detail}` : ""}${init.hint ? ` (hint: ${init.hint})` : ""}`,
+        redaction,
+      ),
+      { hint: init.hint, cause: sanitizeCause(init.cause, redaction) },
     );
     this.status = init.status;
     this.method = init.method;
@@ -213,11 +227,11 @@ export class ConnectionError extends CopilotError {
     const cause = sanitizeCause(init.cause, redaction);
     const code = findCode(init.cause);
     super(
-      init.message ?? `${init.method} ${url} failed: ${describeFailure(init.url, code, cause)}`,
-      {
-        cause,
+      redactedMessage(
+        init.message ?? `${init.method} ${url} failed: ${describeFailure(init.url, code, cause)}`,
         redaction,
-      },
+      ),
+      { cause },
     );
     this.url = url;
     this.method = init.method;
@@ -300,10 +314,15 @@ export class ResponseTooLargeError extends CopilotError {
   ) {
     const url = redactUrl(init.url, init.apiOrigin);
     const what = init.option === "maxRecordBytes" ? "a report record" : "the response body";
-    super(`${init.method} ${url}: ${what} is larger than ${init.option} (${init.limit} bytes)`, {
-      hint: `Raise the client option ${init.option} if the server is trusted; the default guards against runaway or hostile answers.`,
-      redaction: { apiOrigin: init.apiOrigin, secrets: init.secrets },
-    });
+    super(
+      redactedMessage(
+        `${init.method} ${url}: ${what} is larger than ${init.option} (${init.limit} bytes)`,
+        { apiOrigin: init.apiOrigin, secrets: init.secrets },
+      ),
+      {
+        hint: `Raise the client option ${init.option} if the server is trusted; the default guards against runaway or hostile answers.`,
+      },
+    );
     this.url = url;
     this.method = init.method;
     this.option = init.option;
@@ -334,9 +353,12 @@ export class ProtocolError extends CopilotError {
     const cause = sanitizeCause(init.cause, redaction);
     const code = findCode(init.cause);
     super(
-      init.message ??
-        `${init.method} ${url}: unreadable answer (${code ?? (cause instanceof Error ? cause.message : "protocol error")})`,
-      { cause, redaction },
+      redactedMessage(
+        init.message ??
+          `${init.method} ${url}: unreadable answer (${code ?? (cause instanceof Error ? cause.message : "protocol error")})`,
+        redaction,
+      ),
+      { cause },
     );
     this.url = url;
     this.method = init.method;
@@ -362,7 +384,7 @@ export class PaginationError extends CopilotError {
     message: string;
     hint?: string;
   }) {
-    super(init.message, { hint: init.hint, redaction: { apiOrigin: init.apiOrigin } });
+    super(redactedMessage(init.message, { apiOrigin: init.apiOrigin }), { hint: init.hint });
     this.url = redactUrl(init.url, init.apiOrigin);
     this.reason = init.reason;
   }
@@ -506,15 +528,17 @@ export class RequestAbortedError extends CopilotError {
     } = {},
   ) {
     super(
-      init.method && init.url
-        ? `${init.method} ${redactUrl(init.url, init.apiOrigin)} was aborted`
-        : "The request was aborted",
+      redactedMessage(
+        init.method && init.url
+          ? `${init.method} ${redactUrl(init.url, init.apiOrigin)} was aborted`
+          : "The request was aborted",
+        { apiOrigin: init.apiOrigin },
+      ),
       {
         cause:
           init.reason instanceof Error
             ? sanitizeCause(init.reason, { apiOrigin: init.apiOrigin })
             : undefined,
-        redaction: { apiOrigin: init.apiOrigin },
       },
     );
   }
