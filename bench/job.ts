@@ -3,6 +3,7 @@
 /** Runner names; each is a module of `bench/runners/`. */
 export type RunnerName =
   | "bare-sequential"
+  | "bare-fetch"
   | "bare-parallel"
   | "octokit"
   | "sdk"

@@ -5,9 +5,6 @@
  * and this bench measures the SDK's own cost, not a wait the throttle would rightly impose.
  * The read throttle (4 concurrent reads) stays as configured by default.
  */
-// The SDK imports undici on its first request; loaded here, with the other modules, it stays out
-// of the timed region as the bare runners' undici does (module loading is not measured).
-import "undici";
 import { CopilotClient } from "../../src/index.js";
 import { BENCH_TOKEN, type Job, type RunnerOutput } from "../job.js";
 
