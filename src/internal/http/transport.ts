@@ -90,8 +90,8 @@ export class Transport {
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
     const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const executeOptions = options.signal
-      ? { method: request.method, route: request.route, signal: options.signal }
-      : { method: request.method, route: request.route };
+      ? { method: request.method, route: request.route, signal: options.signal, timeoutMs }
+      : { method: request.method, route: request.route, timeoutMs };
     return this.policy.execute(executeOptions, async ({ attempt, signal }) => {
       const headers: Record<string, string> = {
         accept: "application/vnd.github+json",
