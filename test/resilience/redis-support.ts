@@ -85,9 +85,20 @@ export class RedisServer {
     });
   }
 
+  /** SIGSTOP: the server keeps its connections open and answers nothing until {@link resume}. */
+  pause(): void {
+    this.#child?.kill("SIGSTOP");
+  }
+
+  resume(): void {
+    this.#child?.kill("SIGCONT");
+  }
+
   /** A plain client for looking at the keys (close it). */
   inspector(): Redis {
-    return new Redis(this.url, { lazyConnect: false, maxRetriesPerRequest: 1 });
+    const client = new Redis(this.url, { maxRetriesPerRequest: 1 });
+    client.on("error", () => {});
+    return client;
   }
 }
 
@@ -124,4 +135,13 @@ export function recordingLogger() {
     error() {},
   };
   return { logger, warn, info };
+}
+
+/** Polls `check` every 25 ms until it is true; throws after `ms`. */
+export async function until(check: () => boolean | Promise<boolean>, ms: number): Promise<void> {
+  const end = performance.now() + ms;
+  while (!(await check())) {
+    if (performance.now() > end) throw new Error(`condition not met within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
