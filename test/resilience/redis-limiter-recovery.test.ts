@@ -11,14 +11,14 @@ import { RedisUnavailableError } from "../../src/core/errors.js";
 import type { Logger } from "../../src/core/options.js";
 import { ResiliencePolicy } from "../../src/internal/resilience/policy.js";
 import {
-  type ClusteredLimiterOptions,
   ClusteredLimiter,
+  type ClusteredLimiterOptions,
 } from "../../src/internal/resilience/throttle/clustered-limiter.js";
 import { SEATS_ROUTE, SELECTED_USERS_ROUTE } from "./fixtures.js";
 import {
   hasRedis,
-  RedisServer,
   REQUIRES_REDIS,
+  RedisServer,
   recordingLogger,
   timedAttempts,
   until,
@@ -180,9 +180,7 @@ describe(`Redis-shared throttle through expiry, deletion, kill and restart${REQU
       await a.limiter.ready();
       server.pause();
       const started = performance.now();
-      const error = await a.limiter
-        .acquire({ ...READ, timeoutMs: 300 })
-        .catch((e: unknown) => e);
+      const error = await a.limiter.acquire({ ...READ, timeoutMs: 300 }).catch((e: unknown) => e);
       const waited = performance.now() - started;
       expect(error).toBeInstanceOf(RedisUnavailableError);
       expect(waited).toBeGreaterThanOrEqual(290);

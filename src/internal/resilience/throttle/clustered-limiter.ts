@@ -3,9 +3,10 @@
  * limits as the in-process throttle, counted in Redis so that every process sees them.
  *
  * - Reads hold one of `maxConcurrentReads` slots, mutations the single write slot, each a
- *   lease in Redis (redis-semaphore, `redis-lease.ts`). A mutation's slot is given back no
- *   sooner than `writeIntervalMs` after it started, so mutations of all processes are one at a
- *   time and at least that far apart.
+ *   lease in Redis (redis-semaphore, `redis-lease.ts`). A mutation's slot is given back
+ *   `writeIntervalMs` after the mutation ended, so mutations of all processes are one at a time
+ *   and reach GitHub at least that far apart, however late a process sends once granted (the
+ *   in-process throttle spaces the starts: one process has no such lag between two writes).
  * - Each endpoint's points are counted by rate-limiter-flexible (`RateLimiterRedis`) in fixed
  *   windows of 60 s: at most `pointsPerMinute` per window, so a burst straddling two windows can
  *   spend up to twice that within 60 s (the in-process throttle's window slides).
@@ -181,7 +182,7 @@ export class ClusteredLimiter extends HoldingLimiter {
         .finally(() => gate.release());
       throw error;
     }
-    return this.#releaser(lease, gate, write ? this.now() + this.#writeIntervalMs : 0, timeoutMs);
+    return this.#releaser(lease, gate, write ? this.#writeIntervalMs : 0, timeoutMs);
   }
 
   /** Spends the request's points on its endpoint, waiting (abortably) for the next window when they do not fit. */
@@ -222,13 +223,13 @@ export class ClusteredLimiter extends HoldingLimiter {
     return this.#points.limiter;
   }
 
-  /** Gives the lease back (not before `notBefore`, epoch ms), then the in-process gate. */
-  #releaser(lease: Lease, gate: Semaphore, notBefore: number, timeoutMs: number): Release {
+  /** Gives the lease back `holdMs` after the request ended, then the in-process gate. */
+  #releaser(lease: Lease, gate: Semaphore, holdMs: number, timeoutMs: number): Release {
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      const pending = sleep(notBefore - this.now())
+      const pending = sleep(holdMs)
         .then(() => this.#connection.run(timeoutMs, () => lease.release()))
         .catch(() => {})
         .finally(() => {
