@@ -92,6 +92,21 @@ describe(`Redis-shared throttle${REQUIRES_REDIS}`, () => {
     expect(outcomes.filter((o) => o instanceof RequestAbortedError)).toHaveLength(2);
   });
 
+  it.skipIf(!hasRedis)(
+    "a rate-limit hold started in one policy holds the other (the primary limit is per token)",
+    async () => {
+      const [a, b] = pair({});
+      await Promise.all([a, b].map((p) => (p.limiter as ClusteredLimiter).ready()));
+      const attempts = timedAttempts(1);
+      a.limiter.holdUntil(Date.now() + 400);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const started = performance.now();
+      await b.execute({ method: "GET", route: SEATS_ROUTE }, attempts.run);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(350);
+      expect(b.limiter.heldUntil).toBeGreaterThan(0);
+    },
+  );
+
   it.skipIf(!hasRedis)("an aborted queued request is never sent and frees its slot", async () => {
     const [a, b] = pair({ maxConcurrentReads: 1 });
     const attempts = timedAttempts(150);

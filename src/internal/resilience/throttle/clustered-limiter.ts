@@ -17,7 +17,10 @@
  * - Redis down or silent past the call's `timeoutMs` (`redis-connection.ts`): the call goes
  *   through an in-process {@link LocalLimiter} with the same limits (`onUnavailable: "local"`)
  *   or throws `RedisUnavailableError` (`"fail"`). Calls use Redis again once it answers.
- * - The rate-limit hold stays in-process, as with the in-process throttle.
+ * - A rate-limit hold (GitHub answered 429/403 rate limit: nobody sends until it ends) is
+ *   shared too: written to Redis as the end time of the hold, read before each request is let
+ *   through, so one process hitting the primary limit (5 000 requests per hour per token) holds
+ *   them all.
  *
  * Waits for a slot or for points are bounded by the call's signal (they are GitHub's limits);
  * waits for Redis itself by the call's `timeoutMs`. Every process must use the same limits and
@@ -75,6 +78,11 @@ export interface ClusteredLimiterOptions {
 
 /** How often a queued request asks Redis again for a slot, in ms. */
 const POLL_MS = 20;
+
+/** Stores the end of a hold (epoch ms, ARGV[1]; TTL ARGV[2] ms) unless a later one is stored. */
+const EXTEND_HOLD = `local current = tonumber(redis.call('get', KEYS[1]) or '0')
+if tonumber(ARGV[1]) > current then redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2]) end
+return 1`;
 
 /** A Redis-backed throttle; see the module comment. Call {@link ClusteredLimiter.close} when done. */
 export class ClusteredLimiter extends HoldingLimiter {
@@ -134,8 +142,27 @@ export class ClusteredLimiter extends HoldingLimiter {
   }
 
   override holdUntil(untilMs: number): void {
+    this.#holdHere(untilMs);
+    const ttlMs = Math.ceil(untilMs - this.now());
+    if (ttlMs <= 0) return;
+    // Best effort: a process that misses it meets the rate limit itself and holds then.
+    this.#connection
+      .client(this.#defaultTimeoutMs)
+      .then((client) =>
+        this.#connection.run(this.#defaultTimeoutMs, () =>
+          client.eval(EXTEND_HOLD, 1, this.#holdKey, String(untilMs), String(ttlMs)),
+        ),
+      )
+      .catch(() => {});
+  }
+
+  #holdHere(untilMs: number): void {
     super.holdUntil(untilMs);
     this.#local.holdUntil(untilMs);
+  }
+
+  get #holdKey(): string {
+    return `${this.id}:hold`;
   }
 
   override async acquire(request: ThrottleRequest): Promise<Release> {
@@ -171,6 +198,12 @@ export class ClusteredLimiter extends HoldingLimiter {
         await sleep(POLL_MS, signal, abortError);
       }
       await this.#spendPoints(client, request, timeoutMs);
+      const sharedHold = await raceAbort(
+        this.#connection.run(timeoutMs, () => client.get(this.#holdKey)),
+        signal,
+        abortError,
+      );
+      if (sharedHold) this.#holdHere(Number(sharedHold));
       // A rate-limit hold may have started while this request queued for its slot.
       if (this.heldUntil > this.now()) await this.waitForHold(request);
     } catch (error) {
