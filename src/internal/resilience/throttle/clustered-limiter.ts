@@ -29,7 +29,7 @@
  * @see https://github.com/animir/node-rate-limiter-flexible/wiki/Redis
  */
 import type { Redis } from "ioredis";
-import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import type { RateLimiterRedis } from "rate-limiter-flexible";
 import { RedisUnavailableError } from "../../../core/errors.js";
 import type { Logger } from "../../../core/options.js";
 import { defaultAbortError, raceAbort, sleep } from "../abort.js";
@@ -42,7 +42,7 @@ import {
 } from "./limiter.js";
 import { LocalLimiter } from "./local-limiter.js";
 import { RedisConnection } from "./redis-connection.js";
-import { createLease, type Lease } from "./redis-lease.js";
+import { type CreateLease, type Lease, loadLeases } from "./redis-lease.js";
 import { Semaphore } from "./semaphore.js";
 
 /** Where the shared state lives; see `RedisThrottleOptions`. */
@@ -84,6 +84,19 @@ const EXTEND_HOLD = `local current = tonumber(redis.call('get', KEYS[1]) or '0')
 if tonumber(ARGV[1]) > current then redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2]) end
 return 1`;
 
+interface Engine {
+  createLease: CreateLease;
+  RateLimiterRedis: typeof RateLimiterRedis;
+}
+
+async function loadEngine(): Promise<Engine> {
+  const [createLease, { RateLimiterRedis }] = await Promise.all([
+    loadLeases(),
+    import("rate-limiter-flexible"),
+  ]);
+  return { createLease, RateLimiterRedis };
+}
+
 /** A Redis-backed throttle; see the module comment. Call {@link ClusteredLimiter.close} when done. */
 export class ClusteredLimiter extends HoldingLimiter {
   /** The shared limiter's name in Redis. */
@@ -102,6 +115,8 @@ export class ClusteredLimiter extends HoldingLimiter {
   readonly #writeGate = new Semaphore(1);
   /** Releases waiting for the end of a mutation's interval; `close` waits for them. */
   readonly #pending = new Set<Promise<void>>();
+  /** The libraries, loaded on first use so that the SDK alone never loads them. */
+  readonly #engine: Promise<Engine>;
   #points: { client: Redis; limiter: RateLimiterRedis } | undefined;
 
   constructor(options: ClusteredLimiterOptions) {
@@ -121,6 +136,8 @@ export class ClusteredLimiter extends HoldingLimiter {
       pointsPerMinute: this.#pointsPerMinute,
       now: this.now,
     });
+    this.#engine = loadEngine();
+    this.#engine.catch(() => {});
     this.#connection = new RedisConnection({
       id: this.id,
       url: options.redis.url,
@@ -187,7 +204,9 @@ export class ClusteredLimiter extends HoldingLimiter {
     // The round trip in flight when the wait ends early: its lease must still be given back.
     let inFlight: Promise<unknown> = Promise.resolve();
     try {
+      const engine = await this.#engine;
       const client = await raceAbort(this.#connection.client(timeoutMs), signal, abortError);
+      const createLease = engine.createLease;
       lease = write
         ? createLease(client, `${this.id}:writes`, 1, this.#leaseMs)
         : createLease(client, `${this.id}:reads`, this.#maxConcurrentReads, this.#leaseMs);
@@ -197,7 +216,7 @@ export class ClusteredLimiter extends HoldingLimiter {
         if (await raceAbort(inFlight, signal, abortError)) break;
         await sleep(POLL_MS, signal, abortError);
       }
-      await this.#spendPoints(client, request, timeoutMs);
+      await this.#spendPoints(engine, client, request, timeoutMs);
       const sharedHold = await raceAbort(
         this.#connection.run(timeoutMs, () => client.get(this.#holdKey)),
         signal,
@@ -219,8 +238,13 @@ export class ClusteredLimiter extends HoldingLimiter {
   }
 
   /** Spends the request's points on its endpoint, waiting (abortably) for the next window when they do not fit. */
-  async #spendPoints(client: Redis, request: ThrottleRequest, timeoutMs: number): Promise<void> {
-    const limiter = this.#pointsLimiter(client);
+  async #spendPoints(
+    engine: Engine,
+    client: Redis,
+    request: ThrottleRequest,
+    timeoutMs: number,
+  ): Promise<void> {
+    const limiter = this.#pointsLimiter(engine, client);
     const points = Math.min(pointsOf(request.method), this.#pointsPerMinute);
     for (;;) {
       const waitMs = await raceAbort(
@@ -228,9 +252,9 @@ export class ClusteredLimiter extends HoldingLimiter {
           limiter.consume(request.route, points).then(
             () => 0,
             (refusal: unknown) => {
-              // A RateLimiterRes is "not now"; anything else is a Redis failure.
-              if (refusal instanceof RateLimiterRes) return Math.max(1, refusal.msBeforeNext);
-              throw refusal;
+              // A RateLimiterRes is "not now"; an Error is a Redis failure.
+              if (refusal instanceof Error) throw refusal;
+              return Math.max(1, (refusal as { msBeforeNext: number }).msBeforeNext);
             },
           ),
         ),
@@ -242,9 +266,9 @@ export class ClusteredLimiter extends HoldingLimiter {
     }
   }
 
-  #pointsLimiter(client: Redis): RateLimiterRedis {
+  #pointsLimiter(engine: Engine, client: Redis): RateLimiterRedis {
     if (this.#points?.client !== client) {
-      const limiter = new RateLimiterRedis({
+      const limiter = new engine.RateLimiterRedis({
         storeClient: client,
         keyPrefix: `${this.id}:points`,
         points: this.#pointsPerMinute,

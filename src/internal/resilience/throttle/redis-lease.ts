@@ -10,7 +10,6 @@
  * @see https://github.com/swarthy/redis-semaphore#readme
  */
 import type { Redis } from "ioredis";
-import { Mutex, Semaphore } from "redis-semaphore";
 
 /** One slot, held or not yet: `tryAcquire` is one round trip, `release` frees it. */
 export interface Lease {
@@ -18,34 +17,44 @@ export interface Lease {
   release(): Promise<void>;
 }
 
-const ignoreLoss = () => {};
-
-class RenewingSemaphore extends Semaphore {
-  protected override async _refresh(): Promise<boolean> {
-    return super._refresh().catch(() => false);
-  }
-}
-
-class RenewingMutex extends Mutex {
-  protected override async _refresh(): Promise<boolean> {
-    return super._refresh().catch(() => false);
-  }
-}
-
 /**
  * A lease on one of `limit` slots named `key` (`limit` 1: a mutex). Every process sharing the
  * key must use the same `limit` and `leaseMs`: an entry older than the asker's `leaseMs` counts
  * as expired.
  */
-export function createLease(client: Redis, key: string, limit: number, leaseMs: number): Lease {
-  const options = {
-    lockTimeout: leaseMs,
-    // One round trip per tryAcquire: the limiter does the waiting, abortably.
-    acquireAttemptsLimit: 1,
-    acquireTimeout: leaseMs,
-    onLockLost: ignoreLoss,
+export type CreateLease = (client: Redis, key: string, limit: number, leaseMs: number) => Lease;
+
+const ignoreLoss = () => {};
+
+/**
+ * Loads redis-semaphore (only `throttle.redis` needs it: it is not loaded with the SDK) and
+ * returns the lease factory.
+ */
+export async function loadLeases(): Promise<CreateLease> {
+  const { Mutex, Semaphore } = await import("redis-semaphore");
+
+  class RenewingSemaphore extends Semaphore {
+    protected override async _refresh(): Promise<boolean> {
+      return super._refresh().catch(() => false);
+    }
+  }
+
+  class RenewingMutex extends Mutex {
+    protected override async _refresh(): Promise<boolean> {
+      return super._refresh().catch(() => false);
+    }
+  }
+
+  return (client, key, limit, leaseMs) => {
+    const options = {
+      lockTimeout: leaseMs,
+      // One round trip per tryAcquire: the limiter does the waiting, abortably.
+      acquireAttemptsLimit: 1,
+      acquireTimeout: leaseMs,
+      onLockLost: ignoreLoss,
+    };
+    return limit === 1
+      ? new RenewingMutex(client, key, options)
+      : new RenewingSemaphore(client, key, limit, options);
   };
-  return limit === 1
-    ? new RenewingMutex(client, key, options)
-    : new RenewingSemaphore(client, key, limit, options);
 }
