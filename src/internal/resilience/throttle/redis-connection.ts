@@ -63,6 +63,8 @@ export class RedisConnection {
       if (!this.#closed) this.#reportDown("connection closed");
     });
     client.on("ready", () => this.#reportUp());
+    // `lazyConnect: true` in clientOptions: connect now all the same, calls wait for it.
+    if (client.status === "wait") client.connect().catch(() => {});
     return client;
   }
 

@@ -51,6 +51,7 @@ export async function loadLeases(): Promise<CreateLease> {
       // One round trip per tryAcquire: the limiter does the waiting, abortably.
       acquireAttemptsLimit: 1,
       acquireTimeout: leaseMs,
+      retryInterval: 0,
       onLockLost: ignoreLoss,
     };
     return limit === 1
