@@ -7,9 +7,12 @@
  *   `writeIntervalMs` after the mutation ended, so mutations of all processes are one at a time
  *   and reach GitHub at least that far apart, however late a process sends once granted (the
  *   in-process throttle spaces the starts: one process has no such lag between two writes).
- * - Each endpoint's points are counted by rate-limiter-flexible (`RateLimiterRedis`) in fixed
- *   windows of 60 s: at most `pointsPerMinute` per window, so a burst straddling two windows can
- *   spend up to twice that within 60 s (the in-process throttle's window slides).
+ * - Each endpoint's points are counted by rate-limiter-flexible (`RateLimiterRedis`), which
+ *   counts fixed windows. One window of 60 s would let a burst straddling two windows spend
+ *   twice `pointsPerMinute` within 60 s; so the minute is cut into windows of 5 s, each allowed
+ *   `pointsPerMinute / 12` points (rounded down). Any 60 s then overlaps at most 13 windows:
+ *   at most `13 × ⌊pointsPerMinute / 12⌋` points (858 for the default 800, under GitHub's 900), and the
+ *   same `pointsPerMinute` in a sustained minute (the in-process throttle's window slides).
  * - Nothing is stored but counts and leases, all with a TTL, and every request carries its
  *   limits: keys expiring after idle time, deleted keys and a Redis restarted empty all read as
  *   "nothing used", with no setting to restore (bottleneck's clustering, used before, failed
@@ -66,7 +69,10 @@ export interface ClusteredLimiterOptions {
   writeIntervalMs?: number | undefined;
   /** Default `800`. */
   pointsPerMinute?: number | undefined;
-  /** Length of a points window, in whole seconds. Default `60` (tests shorten it). */
+  /**
+   * Length of a points window, in whole seconds, dividing 60; each allows
+   * `pointsPerMinute × pointsWindowSeconds / 60` points. Default `5`.
+   */
   pointsWindowSeconds?: number | undefined;
   /** Clock, epoch ms. Default `Date.now`. */
   now?: (() => number) | undefined;
@@ -108,6 +114,8 @@ export class ClusteredLimiter extends HoldingLimiter {
   readonly #writeIntervalMs: number;
   readonly #pointsPerMinute: number;
   readonly #pointsWindowSeconds: number;
+  /** Points allowed per window of `#pointsWindowSeconds`. */
+  readonly #pointsPerWindow: number;
   readonly #leaseMs: number;
   readonly #defaultTimeoutMs: number;
   /** In-process gates: a process never asks Redis for more slots than the limit at once. */
@@ -126,7 +134,14 @@ export class ClusteredLimiter extends HoldingLimiter {
     this.#maxConcurrentReads = Math.max(1, Math.floor(options.maxConcurrentReads ?? 4));
     this.#writeIntervalMs = options.writeIntervalMs ?? 1_000;
     this.#pointsPerMinute = Math.max(1, Math.floor(options.pointsPerMinute ?? 800));
-    this.#pointsWindowSeconds = Math.max(1, Math.round(options.pointsWindowSeconds ?? 60));
+    this.#pointsWindowSeconds = Math.min(
+      60,
+      Math.max(1, Math.round(options.pointsWindowSeconds ?? 5)),
+    );
+    this.#pointsPerWindow = Math.max(
+      1,
+      Math.floor((this.#pointsPerMinute * this.#pointsWindowSeconds) / 60),
+    );
     this.#leaseMs = options.redis.leaseMs ?? 10_000;
     this.#defaultTimeoutMs = options.defaultTimeoutMs ?? 10_000;
     this.#readGate = new Semaphore(this.#maxConcurrentReads);
@@ -245,7 +260,7 @@ export class ClusteredLimiter extends HoldingLimiter {
     timeoutMs: number,
   ): Promise<void> {
     const limiter = this.#pointsLimiter(engine, client);
-    const points = Math.min(pointsOf(request.method), this.#pointsPerMinute);
+    const points = Math.min(pointsOf(request.method), this.#pointsPerWindow);
     for (;;) {
       const waitMs = await raceAbort(
         this.#connection.run(timeoutMs, () =>
@@ -271,7 +286,7 @@ export class ClusteredLimiter extends HoldingLimiter {
       const limiter = new engine.RateLimiterRedis({
         storeClient: client,
         keyPrefix: `${this.id}:points`,
-        points: this.#pointsPerMinute,
+        points: this.#pointsPerWindow,
         duration: this.#pointsWindowSeconds,
         rejectIfRedisNotReady: true,
       });
