@@ -158,7 +158,8 @@ describe(`Redis-shared throttle through expiry, deletion, kill and restart${REQU
       await Promise.all([1, 2, 3].map(() => a.policy.execute(READ, reads.run)));
       expect(reads.spans).toHaveLength(3);
       expect(reads.maxInFlight).toBeLessThanOrEqual(2);
-      expect(performance.now() - started).toBeLessThan(1_000);
+      // Far from the 10 s a wait for Redis could take: the dead connection is known at once.
+      expect(performance.now() - started).toBeLessThan(2_000);
       // One warning per limiter (both saw their connection close), not one per call.
       expect(log.warn.filter((line) => /cannot use Redis/.test(line))).toHaveLength(2);
       await server.restart();
