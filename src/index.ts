@@ -11,6 +11,7 @@ export type {
   ClientHooks,
   ClientOptions,
   Logger,
+  RedisThrottleOptions,
   RequestOptions,
   RetryOptions,
   ThrottleOptions,

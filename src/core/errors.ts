@@ -543,3 +543,22 @@ export class RequestAbortedError extends CopilotError {
     );
   }
 }
+
+/**
+ * The Redis server behind a shared limiter (`throttle.redis`) did not answer in time, or not at
+ * all, and `throttle.redis.onUnavailable` is `"fail"`. Thrown before anything is sent, within
+ * the call's `timeoutMs`. With the default `onUnavailable: "local"` the call goes through the
+ * in-process limiter instead and this is never thrown.
+ */
+export class RedisUnavailableError extends CopilotError {
+  /** The shared limiter's `throttle.redis.id`. */
+  readonly limiterId: string;
+
+  constructor(init: { limiterId: string; reason: string; cause?: unknown }) {
+    super(`The shared limiter "${init.limiterId}" could not use Redis: ${init.reason}`, {
+      cause: init.cause,
+      hint: 'Check that the Redis server of throttle.redis.url is running and reachable, or set throttle.redis.onUnavailable: "local" to fall back to the in-process limiter while Redis is down.',
+    });
+    this.limiterId = init.limiterId;
+  }
+}

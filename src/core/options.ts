@@ -50,8 +50,44 @@ export interface ThrottleOptions {
    * client's `throttle` (see `CopilotClient.limiter`).
    */
   limiter?: unknown;
-  /** Redis connection for bottleneck clustering across processes sharing one token. */
-  redis?: { url?: string; clientOptions?: Record<string, unknown>; id?: string };
+  /**
+   * Share these limits between processes that use one token, through Redis (needs the optional
+   * peer dependency `ioredis`). See {@link RedisThrottleOptions}.
+   */
+  redis?: RedisThrottleOptions;
+}
+
+/**
+ * Where a limiter shared across processes keeps its counts (`throttle.redis`). Redis 6 and 7.
+ * Reads and mutations hold leases in Redis (`leaseMs`), each endpoint's points are counted in
+ * fixed 60 s windows; no setting is stored, so keys expiring after idle time, a `FLUSHALL` or a
+ * Redis restarted empty need no operator action.
+ */
+export interface RedisThrottleOptions {
+  /** `redis://[:password@]host:port/db`. Default: ioredis' default, `127.0.0.1:6379`. */
+  url?: string;
+  /** Passed to ioredis' constructor; the SDK sets `enableOfflineQueue: false` and `maxRetriesPerRequest: 0` unless given here, so a call never waits for a reconnection. */
+  clientOptions?: Record<string, unknown>;
+  /**
+   * Name of the shared limiter: processes using the same id on the same Redis database share
+   * limits. Give one id per token. Default `"copilot-admin-sdk"`.
+   */
+  id?: string;
+  /**
+   * When Redis does not answer within the call's `timeoutMs` or is down:
+   * - `"local"` (default): the call goes through an in-process limiter with the same limits
+   *   (one warning per outage through `logger.warn`); calls use Redis again once it is back
+   *   (one `logger.info` line);
+   * - `"fail"`: the call throws `RedisUnavailableError` (its `hint` names Redis), within its
+   *   `timeoutMs`, and nothing is sent.
+   */
+  onUnavailable?: "fail" | "local";
+  /**
+   * Lifetime of a slot held in Redis, in ms; renewed every `0.8 × leaseMs` while the request
+   * runs, so it only matters when a process dies holding one: its slot is free again after
+   * this long. Default `10_000`.
+   */
+  leaseMs?: number;
 }
 
 /** One attempt, as reported to `hooks.onAttempt`: the audit trail automations log. No token, no signed query. */

@@ -186,7 +186,7 @@ export class Pipeline {
       });
     }
     return this.policy.execute(
-      { method: request.method, route: request.route, signal: options.signal },
+      { method: request.method, route: request.route, signal: options.signal, timeoutMs },
       async ({ attempt: n, signal }) => {
         const started = performance.now();
         let response: T | undefined;

@@ -52,6 +52,8 @@ export interface ExecuteOptions {
   route: string;
   /** The caller's signal: stops waits, queued and in-flight attempts. */
   signal?: AbortSignal | undefined;
+  /** The call's per-attempt timeout, in ms: also bounds the throttle's wait for Redis (`throttle.redis`). */
+  timeoutMs?: number | undefined;
 }
 
 /** Passed to each attempt. */
@@ -84,6 +86,7 @@ interface Call {
   route: string;
   write: boolean;
   signal: AbortSignal | undefined;
+  timeoutMs: number | undefined;
   abortError: AbortErrorFactory;
   backoffRetries: number;
   rateLimitRetries: number;
@@ -145,12 +148,13 @@ export class ResiliencePolicy {
     options: ExecuteOptions,
     attempt: (ctx: AttemptContext) => Promise<T>,
   ): Promise<T> {
-    const { method, route, signal } = options;
+    const { method, route, signal, timeoutMs } = options;
     const call: Call = {
       method,
       route,
       write: isMutation(method),
       signal,
+      timeoutMs,
       abortError: (s) => new RequestAbortedError({ method, url: route, reason: s.reason }),
       backoffRetries: 0,
       rateLimitRetries: 0,
@@ -195,6 +199,7 @@ export class ResiliencePolicy {
       route: call.route,
       signal,
       abortError,
+      timeoutMs: call.timeoutMs,
     });
     try {
       const value = await raceAbort(

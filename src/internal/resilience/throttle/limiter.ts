@@ -17,6 +17,11 @@ export interface ThrottleRequest {
   signal?: AbortSignal | undefined;
   /** Builds the rejection of an aborted wait. */
   abortError?: AbortErrorFactory | undefined;
+  /**
+   * The call's per-attempt timeout, in ms: the longest a limiter may wait for its store (Redis)
+   * to answer. Waits for a free slot are bounded by `signal` only, as they are GitHub's limits.
+   */
+  timeoutMs?: number | undefined;
 }
 
 /** Gives the slot back. Calling it more than once has no effect. */

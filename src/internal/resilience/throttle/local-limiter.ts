@@ -10,8 +10,8 @@
  * removes the hops. The primitives below take a free slot synchronously (no timer, no extra
  * promise hop) and only arm a timer when a limit is being enforced: a whole
  * `ResiliencePolicy.execute` of a resolved attempt costs 8.5 µs with this throttle and 8.1 µs
- * with `throttle: false` (50 000 sequential calls; a bare `await` is 0.1 µs). Bottleneck is
- * still used for the cross-process case (`throttle.redis`, see `clustered-limiter.ts`).
+ * with `throttle: false` (50 000 sequential calls; a bare `await` is 0.1 µs). The
+ * cross-process case (`throttle.redis`) is `clustered-limiter.ts`.
  *
  * @see https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api
  */
