@@ -58,14 +58,14 @@ export function useLoopback(): (handler: Handler) => Promise<Loopback> {
 }
 
 /**
- * Node's built-in `fetch` sends `sec-fetch-mode: cors`; undici's `request` sends no such
- * header: tells the server which engine a request came from.
+ * Node's built-in `fetch` sends `sec-fetch-mode: cors`; a client that bypassed it (undici's
+ * `request`, `http.request`) sends no such header: tells the server the request came through `fetch`.
  */
 export const viaFetch = (request: Received | undefined) =>
   request?.headers["sec-fetch-mode"] === "cors";
 
 /**
- * The content codings both engines undo, as `[label, Content-Encoding value, encoder]`
+ * The content codings `fetch` undoes, as `[label, Content-Encoding value, encoder]`
  * (`deflate` twice: zlib-wrapped as the RFC says, and raw as some servers send it).
  */
 export const CONTENT_CODINGS = [

@@ -2,7 +2,7 @@
  * Runs spec operations: the one place where parameters become a validated request
  * and an answer becomes a validated result. Namespace methods are declarations
  * over it (operationId + parameters); data flows one way:
- * parameters → preview gate → parameter validation → URL → transport → response validation.
+ * parameters → preview gate → parameter validation → URL → pipeline → response validation.
  */
 import { operations } from "../../../generated/operations.js";
 import {
@@ -139,7 +139,7 @@ export class OperationRunner {
    * Sends one operation and returns its validated result (`null` for a 204).
    *
    * @throws {ResponseValidationError} in `strict` mode for a body that does not match, or a 2xx that is not JSON.
-   * Plus the errors of {@link OperationRunner.prepare} and the transport's HTTP/network errors.
+   * Plus the errors of {@link OperationRunner.prepare} and the pipeline's HTTP/network errors.
    */
   async call<Id extends OperationId>(
     id: Id,
