@@ -58,7 +58,12 @@ export {
   latestAvailableDay,
   REPORTS_FIRST_DAY,
 } from "./internal/dates.js";
-export type { BulkMutation, BulkPlan } from "./internal/operations/bulk.js";
+export type {
+  BulkMutation,
+  BulkOutcome,
+  BulkPlan,
+  BulkResult,
+} from "./internal/operations/bulk.js";
 export { PREVIEWS_ENV } from "./internal/operations/previews.js";
 export type { ListOptions } from "./internal/operations/runner.js";
 export type { ReportKind } from "./internal/reports/kinds.js";
