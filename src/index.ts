@@ -29,16 +29,29 @@ export type {
 export type { MetricsRangeParams } from "./helpers/metrics/range.js";
 export type { MetricsIterable } from "./helpers/metrics/source.js";
 export type { TeamDayTotals } from "./helpers/metrics/teams.js";
-export type { ReclaimBatchResult, ReclaimResult } from "./helpers/reclaim.js";
+export type {
+  SeatBatch,
+  SeatBatchResult,
+  SeatTarget,
+} from "./helpers/changes.js";
+export type { ApplyResult, DesiredSeats, PlanSkip, SeatPlan } from "./helpers/plan.js";
+export {
+  planReclaim,
+  type ReclaimExclude,
+  type ReclaimPlan,
+  type ReclaimResult,
+  type ReclaimSkipped,
+  type SkippedSeat,
+} from "./helpers/reclaim.js";
 export {
   dedupeSeats,
   findInactive,
   type InactiveReport,
   type InactivityOptions,
-  planReclaim,
-  type ReclaimPlan,
-  type ReclaimSkipped,
+  isUserAssignee,
   type SeatLike,
+  type StaleActivity,
+  seatLogin,
 } from "./helpers/seats.js";
 export {
   type AcceptanceCounts,

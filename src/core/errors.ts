@@ -342,6 +342,8 @@ export interface BatchResult<TResult = unknown> {
   error?: CopilotError;
   /** Present when the batch was read back after an ambiguous failure (`retry.writes: "verify"`). */
   verification?: BatchVerification;
+  /** Where the batch was sent, when a helper sends to several (`seats.reclaim`, `seats.apply`). */
+  target?: { org: string } | { enterprise: string };
 }
 
 /** A batch as {@link BulkOperationError.toJSON} renders it: plain data, errors as `{ name, message, status? }`. */
@@ -351,10 +353,12 @@ export interface BatchRecord {
   result?: unknown;
   error?: { name: string; message: string; status?: number };
   verification?: BatchVerification;
+  target?: { org: string } | { enterprise: string };
 }
 
 function batchRecord(batch: BatchResult<unknown>): BatchRecord {
   const out: BatchRecord = { names: [...batch.names], status: batch.status };
+  if (batch.target) out.target = { ...batch.target };
   if (batch.result !== undefined) out.result = batch.result;
   if (batch.error) {
     const status = (batch.error as { status?: unknown }).status;

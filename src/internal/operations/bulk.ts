@@ -81,7 +81,7 @@ function hasCount(result: unknown, countKey: string | undefined): boolean {
 export async function sendBatches<R>(
   operation: string,
   batches: readonly string[][],
-  send: (names: string[]) => Promise<R>,
+  send: (names: string[], index: number) => Promise<R>,
   options: SendBatchesOptions = {},
 ): Promise<BatchResult<R>[]> {
   const now = options.now ?? Date.now;
@@ -89,10 +89,10 @@ export async function sendBatches<R>(
     names: [...names],
     status: "not-sent",
   }));
-  for (const batch of results) {
+  for (const [index, batch] of results.entries()) {
     const sentAt = now();
     try {
-      batch.result = await send(batch.names);
+      batch.result = await send(batch.names, index);
       batch.status = hasCount(batch.result, options.countKey) ? "done" : "applied";
       continue;
     } catch (error) {
@@ -105,7 +105,8 @@ export async function sendBatches<R>(
       if (isUncertain(error)) {
         batch.status = "uncertain";
         batch.error = error as CopilotError;
-        if (options.verify && (await verifyBatch(batch, sentAt, send, options.verify))) continue;
+        const resend = (names: string[]) => send(names, index);
+        if (options.verify && (await verifyBatch(batch, sentAt, resend, options.verify))) continue;
       } else if (isCertainlyNotApplied(error)) {
         batch.status = "failed";
         batch.error = error as CopilotError;
