@@ -26,14 +26,14 @@ export type {
   RequestParams,
   RequestResult,
 } from "./core/types.js";
-export type { MetricsRangeParams } from "./helpers/metrics/range.js";
-export type { MetricsIterable } from "./helpers/metrics/source.js";
-export type { TeamDayTotals } from "./helpers/metrics/teams.js";
 export type {
   SeatBatch,
   SeatBatchResult,
   SeatTarget,
 } from "./helpers/changes.js";
+export type { MetricsRangeParams } from "./helpers/metrics/range.js";
+export type { MetricsIterable } from "./helpers/metrics/source.js";
+export type { TeamDayTotals } from "./helpers/metrics/teams.js";
 export type { ApplyResult, DesiredSeats, PlanSkip, SeatPlan } from "./helpers/plan.js";
 export {
   planReclaim,

@@ -83,7 +83,11 @@ function desiredLogins(desired: DesiredSeats, seats: readonly SeatLike[]): strin
  *
  * @throws {RequestValidationError} for bad logins in `desired` (as a bulk change checks them).
  */
-export function planSeats(org: string, desired: DesiredSeats, seats: readonly SeatLike[]): SeatPlan {
+export function planSeats(
+  org: string,
+  desired: DesiredSeats,
+  seats: readonly SeatLike[],
+): SeatPlan {
   const wanted = new Map(desiredLogins(desired, seats).map((l) => [l.toLowerCase(), l]));
   const plan: SeatPlan = { org, add: [], remove: [], unchanged: [], skipped: [], batches: [] };
   const held = new Set<string>();

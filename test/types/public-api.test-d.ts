@@ -111,7 +111,9 @@ describe("seats", () => {
     expectTypeOf(client.seats.reclaim({ org: "octo-org" })).resolves.toEqualTypeOf<
       ReclaimResult<Seat>
     >();
-    expectTypeOf<ReclaimResult<Seat>["batches"]>().toEqualTypeOf<string[][]>();
+    expectTypeOf<ReclaimResult<Seat>["batches"][number]["selected_usernames"]>().toEqualTypeOf<
+      string[]
+    >();
     expectTypeOf(dedupeSeats([] as Seat[])).toEqualTypeOf<Seat[]>();
     // @ts-expect-error: exactly one of `org` and `enterprise`
     client.seats.findInactive({ org: "octo-org", enterprise: "octo" });

@@ -94,7 +94,6 @@ export async function sendBatches<R>(
     try {
       batch.result = await send(batch.names, index);
       batch.status = hasCount(batch.result, options.countKey) ? "done" : "applied";
-      continue;
     } catch (error) {
       if (provesApplied(error)) {
         // GitHub answered 2xx: applied, whatever became of the body. Never resent.

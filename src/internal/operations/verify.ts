@@ -74,8 +74,7 @@ export async function readBack(
   for (const name of names) {
     const state = states.get(name.toLowerCase()) ?? { seat: "none" };
     const changedSince = state.seat !== "none" && !(state.updatedAt < since);
-    const shows =
-      spec.change === "add" ? state.seat === "active" : state.seat !== "active";
+    const shows = spec.change === "add" ? state.seat === "active" : state.seat !== "active";
     if (shows) verification.confirmed.push(name);
     else if (changedSince) verification.changedByOthers.push(name);
     else resend.push(name);
@@ -148,7 +147,8 @@ async function listing(
   const states = new Map<string, State>();
   for await (const row of rows) {
     const login = row.assignee?.login;
-    if (typeof login === "string" && inScope(spec, row)) states.set(login.toLowerCase(), stateOf(row));
+    if (typeof login === "string" && inScope(spec, row))
+      states.set(login.toLowerCase(), stateOf(row));
   }
   return states;
 }

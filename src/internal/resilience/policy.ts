@@ -135,7 +135,7 @@ export class ResiliencePolicy {
     this.writes = retry === false ? "report" : (retry?.writes ?? "report");
     if (retry && retry.uncertainWriteRetries !== undefined && retry.uncertainWriteRetries > 0) {
       this.#logger?.warn(
-        "copilot-admin-sdk: retry.uncertainWriteRetries is deprecated and ignored: a mutation that may have applied is never resent (use retry.writes: \"verify\")",
+        'copilot-admin-sdk: retry.uncertainWriteRetries is deprecated and ignored: a mutation that may have applied is never resent (use retry.writes: "verify")',
       );
     }
     const budget = retry === false ? false : retry?.budget;
