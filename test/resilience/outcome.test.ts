@@ -61,12 +61,15 @@ describe("attempt outcomes", () => {
         issues: [{ path: [], code: "invalid_json", message: "Unexpected end of JSON input" }],
       }),
     ],
-  ])("%s proves the change applied: neither ambiguous, nor refused, nor resendable", (_l, error) => {
-    expect(provesApplied(error)).toBe(true);
-    expect(isAmbiguousFailure(error)).toBe(false);
-    expect(isCertainlyNotApplied(error)).toBe(false);
-    expect(isSafeToResend(error)).toBe(false);
-  });
+  ])(
+    "%s proves the change applied: neither ambiguous, nor refused, nor resendable",
+    (_l, error) => {
+      expect(provesApplied(error)).toBe(true);
+      expect(isAmbiguousFailure(error)).toBe(false);
+      expect(isCertainlyNotApplied(error)).toBe(false);
+      expect(isSafeToResend(error)).toBe(false);
+    },
+  );
 
   it("a redirect without Location: 301/302/303 may follow an applied request, 307/308 do not", () => {
     const redirect = (status: number) => new CopilotApiError({ status, method: "POST", url });

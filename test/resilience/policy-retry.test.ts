@@ -144,7 +144,11 @@ describe("mutations", () => {
   it("ignores the deprecated uncertainWriteRetries (and says so once in a warning)", async () => {
     const warnings: string[] = [];
     const logger = { debug() {}, info() {}, error() {}, warn: (m: string) => warnings.push(m) };
-    const p = new ResiliencePolicy({ retry: { uncertainWriteRetries: 2 }, throttle: false, logger });
+    const p = new ResiliencePolicy({
+      retry: { uncertainWriteRetries: 2 },
+      throttle: false,
+      logger,
+    });
     const attempt = scripted([timeoutError("DELETE"), { seats_cancelled: 1 }]);
     const { error } = await run(p, "DELETE", attempt.run);
     expect(attempt.calls).toHaveLength(1);
