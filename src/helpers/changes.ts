@@ -96,17 +96,15 @@ export async function sendSeatBatches(
       const batch = batches[i] as SeatBatch;
       const body = (result.result ?? {}) as Record<string, unknown>;
       const count = body[batch.change === "add" ? "seats_created" : "seats_cancelled"];
-      const countUnknown = Array.isArray(body.countUnknown) && body.countUnknown.length > 0;
       const out: SeatBatchResult = {
         change: batch.change,
         target: batch.target,
         names: result.names,
-        status: countUnknown ? "applied" : result.status,
-        count: typeof count === "number" && !countUnknown ? count : null,
+        status: result.status,
+        count: typeof count === "number" && result.status === "done" ? count : null,
       };
       if (typeof body.unchanged === "number") out.unchanged = body.unchanged;
-      const verification = body.verification as BatchVerification | undefined;
-      if (verification) out.verification = verification;
+      if (result.verification) out.verification = result.verification;
       return out;
     });
   } catch (error) {

@@ -63,11 +63,14 @@ export interface SendBatchesOptions {
   now?: (() => number) | undefined;
 }
 
-/** `result` has a numeric `countKey` (or no count is expected). */
+/**
+ * `result` has a numeric `countKey` (or no count is expected) and, when it is itself the
+ * summary of a bulk mutation (a helper sending through one), no names of unknown count.
+ */
 function hasCount(result: unknown, countKey: string | undefined): boolean {
-  if (countKey === undefined) return true;
-  const count = (result as Record<string, unknown> | null | undefined)?.[countKey];
-  return typeof count === "number";
+  const body = result as Partial<BulkOutcome> & Record<string, unknown>;
+  if (Array.isArray(body?.countUnknown) && body.countUnknown.length > 0) return false;
+  return countKey === undefined || typeof body?.[countKey] === "number";
 }
 
 /**
@@ -94,6 +97,8 @@ export async function sendBatches<R>(
     try {
       batch.result = await send(batch.names, index);
       batch.status = hasCount(batch.result, options.countKey) ? "done" : "applied";
+      const verification = (batch.result as Partial<BulkOutcome> | null)?.verification;
+      if (verification) batch.verification = verification;
     } catch (error) {
       if (provesApplied(error)) {
         // GitHub answered 2xx: applied, whatever became of the body. Never resent.
