@@ -39,6 +39,7 @@ export {
   planReclaim,
   type ReclaimExclude,
   type ReclaimPlan,
+  type ReclaimPlanOptions,
   type ReclaimResult,
   type ReclaimSkipped,
   type SkippedSeat,

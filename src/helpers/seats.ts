@@ -53,7 +53,7 @@ export interface InactiveReport<S extends SeatLike = SeatLike> {
   noAssignee: S[];
   /**
    * `null`, or a warning when the newest `last_activity_at` of all seats is more than
-   * {@link STALE_ACTIVITY_DAYS} days before `asOf`: GitHub's activity feed has lagged for days
+   * 3 days before `asOf`: GitHub's activity feed has lagged for days
    * before, and every seat then looks idle. Check before reclaiming.
    */
   staleActivity: StaleActivity | null;
