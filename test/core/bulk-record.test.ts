@@ -30,23 +30,11 @@ function adds(nth: (n: number) => Response | undefined) {
 }
 
 describe("a 2xx counts as applied whatever its body", () => {
+  const answer201 = (body: string, type: string) => () =>
+    new HttpResponse(body, { status: 201, headers: { "content-type": type } });
   it.each([
-    [
-      "an HTML page",
-      () =>
-        new HttpResponse("<html>ok</html>", {
-          status: 201,
-          headers: { "content-type": "text/html" },
-        }),
-    ],
-    [
-      "a cut-off JSON body",
-      () =>
-        new HttpResponse('{"seats_crea', {
-          status: 201,
-          headers: { "content-type": "application/json" },
-        }),
-    ],
+    ["an HTML page", answer201("<html>ok</html>", "text/html")],
+    ["a cut-off JSON body", answer201('{"seats_crea', "application/json")],
     ["an off-schema body", () => HttpResponse.json({ created: true }, { status: 201 })],
   ])(
     "250 names, batch 2 answered 201 with %s: applied, count unknown, never failed or resent",
@@ -57,23 +45,6 @@ describe("a 2xx counts as applied whatever its body", () => {
       expect(sent().map((b) => b.length)).toEqual([100, 100, 50]);
     },
   );
-
-  it("a single batch answered 201 with a cut-off body resolves applied with its names in countUnknown", async () => {
-    adds(
-      () =>
-        new HttpResponse('{"seats_created": 1', {
-          status: 201,
-          headers: { "content-type": "application/json" },
-        }),
-    );
-    await expect(
-      client().seats.add({ org: "octo", selected_usernames: ["mona"] }),
-    ).resolves.toEqual({
-      seats_created: 0,
-      countUnknown: ["mona"],
-    });
-    expect(seen).toHaveLength(1);
-  });
 });
 
 describe("an interrupted bulk change still throws the exact record", () => {

@@ -93,34 +93,21 @@ describe("fault matrix: mutations", () => {
     expect(requests).toBe(1);
   });
 
-  it("POST 201 with a cut-off body: applied, count unknown; never resent, never failed", async () => {
-    answerAdds(
-      () =>
-        new HttpResponse('{"seats_created":', {
-          status: 201,
-          headers: { "content-type": "application/json" },
-        }),
-    );
-    const { settled, requests } = await add("POST 201, body cut off", ["mona"]);
-    expect(settled).toMatchObject({
-      ok: true,
-      value: { seats_created: 0, countUnknown: ["mona"] },
-    });
-    expect(requests).toBe(1);
-  });
-
-  it("POST 201 with an HTML body: applied, count unknown", async () => {
-    answerAdds(
-      () =>
-        new HttpResponse("<html><body>OK</body></html>", {
-          status: 201,
-          headers: { "content-type": "text/html" },
-        }),
-    );
-    const { settled, requests } = await add("POST 201, HTML body", ["mona"]);
-    expect(settled).toMatchObject({ ok: true, value: { countUnknown: ["mona"] } });
-    expect(requests).toBe(1);
-  });
+  it.each([
+    ["body cut off", '{"seats_created":', "application/json"],
+    ["HTML body", "<html><body>OK</body></html>", "text/html"],
+  ])(
+    "POST 201, %s: applied, count unknown; never resent, never failed",
+    async (label, body, type) => {
+      answerAdds(() => new HttpResponse(body, { status: 201, headers: { "content-type": type } }));
+      const { settled, requests } = await add(`POST 201, ${label}`, ["mona"]);
+      expect(settled).toMatchObject({
+        ok: true,
+        value: { seats_created: 0, countUnknown: ["mona"] },
+      });
+      expect(requests).toBe(1);
+    },
+  );
 
   it("POST 429 then 201: a rate-limit answer proves nothing was applied, so it is retried like a read", async () => {
     answerAdds((n) =>
@@ -230,6 +217,17 @@ describe("fault matrix: partial bulk failure and resume", () => {
   });
 });
 
+/** A mock with a member of {@link ORG} who holds no seat yet, and that member's login. */
+function mockWithSeatlessMember() {
+  const mock = createCopilotMock({ seed: { orgs: [ORG], seats: 20, random: 3 } });
+  const org = mock.state.orgs.get(ORG);
+  const seated = new Set(org?.seats.map((s) => s.userId));
+  const login = [...(org?.members ?? [])]
+    .filter((id) => !seated.has(id))
+    .map((id) => mock.state.users.get(id)?.login as string)[0] as string;
+  return { mock, org, login };
+}
+
 describe("fault matrix: two administrators (the mock kit's seat state)", () => {
   /**
    * Admin A adds a seat; GitHub applies it, then admin B cancels that seat, then A's
@@ -237,12 +235,7 @@ describe("fault matrix: two administrators (the mock kit's seat state)", () => {
    * cancellation (GitHub's documented behaviour) and both would be told they succeeded.
    */
   function race(options: ClientOptions) {
-    const mock = createCopilotMock({ seed: { orgs: [ORG], seats: 20, random: 3 } });
-    const org = mock.state.orgs.get(ORG);
-    const seated = new Set(org?.seats.map((s) => s.userId));
-    const login = [...(org?.members ?? [])]
-      .filter((id) => !seated.has(id))
-      .map((id) => mock.state.users.get(id)?.login as string)[0] as string;
+    const { mock, org, login } = mockWithSeatlessMember();
     let posts = 0;
     server.use(
       http.all(`${API}/*`, async ({ request }) => {
@@ -298,12 +291,7 @@ describe("fault matrix: two administrators (the mock kit's seat state)", () => {
   });
 
   it('writes: "verify", the add surely did not apply (502 before processing): resent once to that name', async () => {
-    const mock = createCopilotMock({ seed: { orgs: [ORG], seats: 20, random: 3 } });
-    const org = mock.state.orgs.get(ORG);
-    const seated = new Set(org?.seats.map((s) => s.userId));
-    const login = [...(org?.members ?? [])]
-      .filter((id) => !seated.has(id))
-      .map((id) => mock.state.users.get(id)?.login as string)[0] as string;
+    const { mock, login } = mockWithSeatlessMember();
     mock.faults.next({ status: 502, body: { message: "Bad Gateway" }, match: { method: "POST" } });
     server.use(http.all(`${API}/*`, ({ request }) => mock.handle(request)));
     const { settled } = await add('502, writes: "verify"', [login], "1 lookup (404), 1 resend", {
