@@ -101,12 +101,13 @@ export function renderReport(report: AuditReport): string {
     line(
       `  ${r.org}: ${p.batches.flatMap((b) => b.selected_usernames).length} seats in ${p.batches.length} batch(es)${p.dryRun ? " — dry run, nothing sent" : ""}; ${skipped}`,
     );
-    p.batches.forEach(({ selected_usernames: batch }, i) => {
+    p.batches.forEach(({ selected_usernames: batch, target }, i) => {
       const result = p.results?.[i];
+      const owner = "org" in target ? target.org : `enterprise ${target.enterprise}`;
       const preview =
         batch.slice(0, 4).join(", ") + (batch.length > 4 ? `, … (+${batch.length - 4})` : "");
       line(
-        `    batch ${i + 1}: ${String(batch.length).padStart(3)} — ${preview}${result ? `  → ${result.status}, ${result.count ?? "unknown"} cancelled` : ""}`,
+        `    batch ${i + 1}: ${String(batch.length).padStart(3)} of ${owner} — ${preview}${result ? `  → ${result.status}, ${result.count ?? "unknown"} cancelled` : ""}`,
       );
     });
   }
