@@ -70,6 +70,22 @@ describe("an interrupted bulk change still throws the exact record", () => {
     expect(seen).toHaveLength(2);
   });
 
+  it("a token provider's error that quotes the token never carries it into the record", async () => {
+    adds(() => undefined);
+    let calls = 0;
+    const auth = () => {
+      if (++calls === 2) throw new Error(`refresh failed for ${TOKEN}`);
+      return TOKEN;
+    };
+    const error = await client({ auth })
+      .seats.add({ org: "octo", selected_usernames: names(150) })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BulkOperationError);
+    expect(JSON.stringify(error)).not.toContain(TOKEN);
+    expect((error as Error).message).not.toContain(TOKEN);
+    expect(String((error as Error).cause)).not.toContain(TOKEN);
+  });
+
   it("the signal aborts between batches: BulkOperationError with the unsent names in remaining", async () => {
     const controller = new AbortController();
     // Batch 2 waits 200 ms in the throttle (writes are spaced); the abort comes during that wait.
