@@ -13,7 +13,10 @@ export type ValidationMode = "strict" | "warn" | "off";
 
 /** Retry policy for 429/403 rate limits, 500/502/503/504 and network errors. */
 export interface RetryOptions {
-  /** Retries after the first attempt for 5xx and network errors. Default `4`. */
+  /**
+   * Retries after the first attempt for 5xx and network errors. Default `4`. A mutation is
+   * retried only when its connection was never made (see {@link RetryOptions.writes}).
+   */
   retries?: number;
   /** Longest rate-limit wait the client sleeps through, in ms; a longer one throws `RateLimitError` at once. Default `60_000`. */
   maxRetryAfterMs?: number;
