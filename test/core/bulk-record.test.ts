@@ -5,7 +5,14 @@
  */
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
-import { BulkOperationError, type ClientOptions, CopilotClient } from "../../src/index.js";
+import {
+  BulkOperationError,
+  type ClientOptions,
+  CopilotApiError,
+  CopilotClient,
+} from "../../src/index.js";
+import { sendBatches } from "../../src/internal/operations/bulk.js";
+import { isAmbiguousFailure, markUncertain } from "../../src/internal/resilience/outcome.js";
 import { API, TOKEN, useMsw } from "../support/msw.js";
 
 const { server, seen } = useMsw();
@@ -192,5 +199,32 @@ describe("logins GitHub could not have issued are refused before anything is sen
     const plan = await client().seats.remove({ org: "octo", selected_usernames: ["mona"], dryRun });
     expect(plan).toEqual({ dryRun: true, batches: [["mona"]] });
     expect(seen).toHaveLength(0);
+  });
+});
+
+describe("a redirect without Location (thrown by the pipeline as a 3xx CopilotApiError)", () => {
+  const redirect = (status: number) => {
+    const error = new CopilotApiError({ status, method: "POST", url: SELECTED_USERS });
+    // The policy marks what may have applied; a 303 is the answer that follows an applied POST.
+    if (isAmbiguousFailure(error)) markUncertain(error);
+    return error;
+  };
+
+  it.each([
+    [302, "uncertain"],
+    [303, "uncertain"],
+    [307, "failed"],
+  ])("%i on batch 2 of 3: recorded %s, never done, batch 3 not sent", async (status, recorded) => {
+    let n = 0;
+    const error = await sendBatches("seats.add", [["a"], ["b"], ["c"]], async (names) => {
+      if (++n === 2) throw redirect(status);
+      return { seats_created: names.length };
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BulkOperationError);
+    expect((error as BulkOperationError).batches.map((b) => b.status)).toEqual([
+      "done",
+      recorded,
+      "not-sent",
+    ]);
   });
 });
