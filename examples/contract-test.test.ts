@@ -6,7 +6,7 @@
  */
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { CopilotClient } from "../src/index.js";
+import { CopilotClient, isUncertain } from "../src/index.js";
 import { createCopilotMock, type MockSeat } from "../src/mock/index.js";
 import { offboardInactive } from "./automation/offboard-inactive.js";
 
@@ -23,11 +23,14 @@ const mock = createCopilotMock({
 const server = setupServer(...mock.handlers);
 
 /** A client as the automation would build it, with retry delays shortened for the test. */
-function newClient(fetch?: typeof globalThis.fetch): CopilotClient {
+function newClient(
+  fetch?: typeof globalThis.fetch,
+  writes: "report" | "verify" = "report",
+): CopilotClient {
   return new CopilotClient({
     auth: "ghp_contractTestToken",
     throttle: false,
-    retry: { baseDelayMs: 1, maxDelayMs: 5 },
+    retry: { baseDelayMs: 1, maxDelayMs: 5, writes },
     ...(fetch ? { fetch } : {}),
   });
 }
@@ -173,21 +176,37 @@ describe("offboardInactive against the Copilot mock", () => {
     for (const login of result.cancelled) expect(pendingLogins().has(login)).toBe(true);
   });
 
-  it("survives a 502 on the cancellation: it is retried once and applied once", async () => {
-    let faulted = false;
-    // Queue the fault when the DELETE is about to leave, so it is the one that gets the 502.
-    const fetch: typeof globalThis.fetch = (input, init) => {
-      if (!faulted && init?.method === "DELETE") {
-        faulted = true;
-        mock.faults.next({ status: 502, body: { message: "Server Error" } });
-      }
-      return globalThis.fetch(input, init);
-    };
+  it("a 502 on the cancellation is never replayed blindly: the run fails uncertain", async () => {
+    mock.faults.next({
+      status: 502,
+      body: { message: "Server Error" },
+      match: { method: "DELETE" },
+    });
+    const error = await offboardInactive(newClient(), { org: ORG, maxPerRun: 3, now: NOW }).catch(
+      (e: unknown) => e,
+    );
+    expect(isUncertain(error)).toBe(true);
+    expect(mutations().map((request) => request.status)).toEqual([502]);
+  });
+
+  it('with retry.writes: "verify", a 502 on the cancellation is read back and resent once: applied once', async () => {
+    mock.faults.next({
+      status: 502,
+      body: { message: "Server Error" },
+      match: { method: "DELETE" },
+    });
     const pendingBefore = pendingLogins().size;
 
-    const result = await offboardInactive(newClient(fetch), { org: ORG, maxPerRun: 3, now: NOW });
+    const result = await offboardInactive(newClient(undefined, "verify"), {
+      org: ORG,
+      maxPerRun: 3,
+      now: NOW,
+    });
 
     expect(mutations().map((request) => request.status)).toEqual([502, 200]);
+    // The read-back: one seat lookup per login (3 at most per run).
+    const lookups = mock.requests.filter((r) => /\/members\/[^/]+\/copilot$/.test(r.path));
+    expect(lookups).toHaveLength(3);
     expect(pendingLogins().size).toBe(pendingBefore + 3);
     for (const login of result.cancelled) expect(pendingLogins().has(login)).toBe(true);
   });

@@ -27,19 +27,33 @@ export type {
   RequestParams,
   RequestResult,
 } from "./core/types.js";
+export type {
+  SeatBatch,
+  SeatBatchResult,
+  SeatTarget,
+} from "./helpers/changes.js";
 export type { MetricsRangeParams } from "./helpers/metrics/range.js";
 export type { MetricsIterable } from "./helpers/metrics/source.js";
 export type { TeamDayTotals } from "./helpers/metrics/teams.js";
-export type { ReclaimBatchResult, ReclaimResult } from "./helpers/reclaim.js";
+export type { ApplyResult, DesiredSeats, PlanSkip, SeatPlan } from "./helpers/plan.js";
+export {
+  planReclaim,
+  type ReclaimExclude,
+  type ReclaimPlan,
+  type ReclaimPlanOptions,
+  type ReclaimResult,
+  type ReclaimSkipped,
+  type SkippedSeat,
+} from "./helpers/reclaim.js";
 export {
   dedupeSeats,
   findInactive,
   type InactiveReport,
   type InactivityOptions,
-  planReclaim,
-  type ReclaimPlan,
-  type ReclaimSkipped,
+  isUserAssignee,
   type SeatLike,
+  type StaleActivity,
+  seatLogin,
 } from "./helpers/seats.js";
 export {
   type AcceptanceCounts,
@@ -59,7 +73,12 @@ export {
   latestAvailableDay,
   REPORTS_FIRST_DAY,
 } from "./internal/dates.js";
-export type { BulkMutation, BulkPlan } from "./internal/operations/bulk.js";
+export type {
+  BulkMutation,
+  BulkOutcome,
+  BulkPlan,
+  BulkResult,
+} from "./internal/operations/bulk.js";
 export { PREVIEWS_ENV } from "./internal/operations/previews.js";
 export type { ListOptions } from "./internal/operations/runner.js";
 export type { ReportKind } from "./internal/reports/kinds.js";

@@ -33,8 +33,9 @@ export interface OrgSummary {
   error?: string;
 }
 
-/** One organization's reclaim: the plan, its results, or why it was refused. */
+/** The reclaim of an organization (or of the whole enterprise): the plan, its results, or why it was refused. */
 export interface OrgReclaim {
+  /** The organization's login, or `enterprise <slug>`. */
   org: string;
   plan?: ReclaimResult<Seat>;
   refused?: string;
@@ -152,21 +153,32 @@ export async function runAudit(client: CopilotClient, input: AuditInput): Promis
     activity.error = messageOf(error);
   }
 
+  // An enterprise is reclaimed as a whole: idle is decided per user (billed once), and each
+  // seat goes to the call that owns it (an organization's, or the enterprise's own).
   const reclaim: OrgReclaim[] = [];
-  for (const org of orgNames) {
-    input.progress?.(`${input.apply ? "reclaiming" : "planning the reclaim"} in ${org}`);
+  const reclaimScopes =
+    "org" in input.scope
+      ? [{ name: input.scope.org, scope: { org: input.scope.org } }]
+      : [
+          {
+            name: `enterprise ${input.scope.enterprise}`,
+            scope: { enterprise: input.scope.enterprise },
+          },
+        ];
+  for (const { name, scope } of reclaimScopes) {
+    input.progress?.(`${input.apply ? "reclaiming" : "planning the reclaim"} in ${name}`);
     try {
       reclaim.push({
-        org,
+        org: name,
         plan: await client.seats.reclaim({
-          org,
+          ...scope,
           days: input.inactiveDays,
           now: input.now,
           dryRun: !input.apply,
         }),
       });
     } catch (error) {
-      reclaim.push({ org, refused: messageOf(error) });
+      reclaim.push({ org: name, refused: messageOf(error) });
     }
   }
 

@@ -99,14 +99,15 @@ export function renderReport(report: AuditReport): string {
     const p = r.plan;
     const skipped = `skipped: ${p.skipped.teamAssigned.length} team-held, ${p.skipped.pendingCancellation.length} pending, ${p.skipped.noAssignee.length} without assignee`;
     line(
-      `  ${r.org}: ${p.batches.flat().length} seats in ${p.batches.length} batch(es)${p.dryRun ? " — dry run, nothing sent" : ""}; ${skipped}`,
+      `  ${r.org}: ${p.batches.flatMap((b) => b.selected_usernames).length} seats in ${p.batches.length} batch(es)${p.dryRun ? " — dry run, nothing sent" : ""}; ${skipped}`,
     );
-    p.batches.forEach((batch, i) => {
+    p.batches.forEach(({ selected_usernames: batch, target }, i) => {
       const result = p.results?.[i];
+      const owner = "org" in target ? target.org : `enterprise ${target.enterprise}`;
       const preview =
         batch.slice(0, 4).join(", ") + (batch.length > 4 ? `, … (+${batch.length - 4})` : "");
       line(
-        `    batch ${i + 1}: ${String(batch.length).padStart(3)} — ${preview}${result ? `  → ${result.status}, ${result.seats_cancelled ?? 0} cancelled` : ""}`,
+        `    batch ${i + 1}: ${String(batch.length).padStart(3)} of ${owner} — ${preview}${result ? `  → ${result.status}, ${result.count ?? "unknown"} cancelled` : ""}`,
       );
     });
   }

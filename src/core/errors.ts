@@ -468,10 +468,32 @@ export class PreviewDisabledError extends CopilotError {
 
 /**
  * Status of one batch of a bulk seat/team mutation:
- * `done` (GitHub answered 2xx), `failed` (GitHub answered an error: it surely did not apply),
- * `uncertain` (the request may have reached GitHub but no answer came), `not-sent`.
+ * - `done`: GitHub answered 2xx with the count (`result`);
+ * - `applied`: GitHub answered 2xx, so the change applied, but the count is unknown (the body
+ *   was cut off, malformed or carried no count), or a read-back (`retry.writes: "verify"`)
+ *   showed the change after an ambiguous failure; never resend these names;
+ * - `failed`: GitHub refused it (4xx, rate limit, connection never made): it surely did not apply;
+ * - `uncertain`: it may have applied (5xx, timeout, reset after sending, abort in flight):
+ *   read the seats back before resending;
+ * - `not-sent`: never attempted.
  */
-export type BatchStatus = "done" | "failed" | "uncertain" | "not-sent";
+export type BatchStatus = "done" | "applied" | "failed" | "uncertain" | "not-sent";
+
+/** What `retry: { writes: "verify" }` read back after an ambiguous failure of a seat batch. */
+export interface BatchVerification {
+  /** How the state was read: per-user seat lookups (small batches) or the seat listing. */
+  method: "lookup" | "listing";
+  /** Names whose seat state shows the change: not resent. */
+  confirmed: string[];
+  /** Names whose state did not show the change: sent again (see the batch's `status`). */
+  resent: string[];
+  /**
+   * Names left alone because their seat was changed after this batch was sent (its
+   * `updated_at` is later), or (for an addition) because the seat is pending cancellation:
+   * another administrator may have acted, and resending would undo their change.
+   */
+  changedByOthers: string[];
+}
 
 /** One batch of at most 100 names of a bulk mutation, and what became of it. */
 export interface BatchResult<TResult = unknown> {
@@ -480,40 +502,106 @@ export interface BatchResult<TResult = unknown> {
   status: BatchStatus;
   /** GitHub's response body for a `done` batch, e.g. `{ seats_created: 3 }`. */
   result?: TResult;
-  /** The error of a `failed` or `uncertain` batch. */
+  /** The error of a `failed`, `uncertain` or `applied` (count unknown) batch. */
   error?: CopilotError;
+  /** Present when the batch was read back after an ambiguous failure (`retry.writes: "verify"`). */
+  verification?: BatchVerification;
+  /** Where the batch was sent, when a helper sends to several (`seats.reclaim`, `seats.apply`). */
+  target?: { org: string } | { enterprise: string };
+}
+
+/** A batch as {@link BulkOperationError.toJSON} renders it: plain data, errors as `{ name, message, status? }`. */
+export interface BatchRecord {
+  names: string[];
+  status: BatchStatus;
+  result?: unknown;
+  error?: { name: string; message: string; status?: number };
+  verification?: BatchVerification;
+  target?: { org: string } | { enterprise: string };
+}
+
+function batchRecord(batch: BatchResult<unknown>): BatchRecord {
+  const out: BatchRecord = { names: [...batch.names], status: batch.status };
+  if (batch.target) out.target = { ...batch.target };
+  if (batch.result !== undefined) out.result = batch.result;
+  if (batch.error) {
+    const status = (batch.error as { status?: unknown }).status;
+    out.error = {
+      name: batch.error.name,
+      message: batch.error.message,
+      ...(typeof status === "number" ? { status } : {}),
+    };
+  }
+  if (batch.verification) out.verification = batch.verification;
+  return out;
 }
 
 /**
- * A batched mutation failed part-way. `completed` applied, `failed` is the batch that
- * failed (see its `status`: `failed` or `uncertain`), `remaining` were never sent,
- * so a rerun with `remaining` (plus `failed.names` when not applied) resumes the work.
+ * A batched mutation stopped part-way: a batch failed, or the run was interrupted before a
+ * batch could be sent (the token provider threw, the signal aborted, the limiter failed).
+ * The record is exact: `completed` applied (`done`, or `applied` with an unknown count),
+ * `failed` is the batch that failed (its `status` says `failed` or `uncertain`; `undefined`
+ * when the run stopped before sending), `remaining` lists every name never attempted, so a
+ * rerun with `remaining` (plus `failed.names` when `failed.status` is `failed`) resumes the
+ * work. `JSON.stringify(error)` gives a plain record a job can persist (see {@link toJSON}).
  */
 export class BulkOperationError<TResult = unknown> extends CopilotError {
   readonly operation: string;
-  /** Batches that succeeded, in order, with their results. */
+  /** Batches that applied (`done` or `applied`), in order, with their results. */
   readonly completed: BatchResult<TResult>[];
-  /** The batch that failed. */
-  readonly failed: BatchResult<TResult>;
-  /** Names never sent, in order. */
+  /** The batch that failed or may have applied; `undefined` when the run stopped before sending one. */
+  readonly failed: BatchResult<TResult> | undefined;
+  /** Names never attempted, in order. */
   readonly remaining: string[];
   /** Every batch, in order, with its status. */
   readonly batches: BatchResult<TResult>[];
 
-  constructor(init: { operation: string; batches: BatchResult<TResult>[]; cause: CopilotError }) {
+  /** `cause` is the error that stopped the run: an SDK error, or whatever a token provider threw. */
+  constructor(init: { operation: string; batches: BatchResult<TResult>[]; cause: unknown }) {
     const failed = init.batches.find((b) => b.status === "failed" || b.status === "uncertain");
-    if (!failed) throw new TypeError("BulkOperationError needs a failed or uncertain batch");
-    const completed = init.batches.filter((b) => b.status === "done");
+    const completed = init.batches.filter((b) => b.status === "done" || b.status === "applied");
     const remaining = init.batches.filter((b) => b.status === "not-sent").flatMap((b) => b.names);
+    const cause = init.cause;
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    const where = failed
+      ? `batch ${init.batches.indexOf(failed) + 1} of ${init.batches.length} ${failed.status}`
+      : `stopped before batch ${completed.length + 1} of ${init.batches.length}`;
     super(
-      `${init.operation}: batch ${init.batches.indexOf(failed) + 1} of ${init.batches.length} ${failed.status} (${completed.length} done, ${remaining.length} names not sent): ${init.cause.message}`,
-      { cause: init.cause, hint: init.cause.hint },
+      `${init.operation}: ${where} (${completed.length} applied, ${remaining.length} names not sent): ${reason}`,
+      {
+        // A token provider's own error is kept as a sanitized copy (its message may quote secrets).
+        cause: cause instanceof CopilotError ? cause : sanitizeCause(cause, {}),
+        hint: cause instanceof CopilotError ? cause.hint : undefined,
+      },
     );
     this.operation = init.operation;
     this.completed = completed;
     this.failed = failed;
     this.remaining = remaining;
     this.batches = init.batches;
+  }
+
+  /**
+   * The record as plain data, for a job to persist and resume from: `{ name, message,
+   * operation, batches, completed, failed, remaining, cause: { name, message } }`. Holds no
+   * token (messages are redacted).
+   */
+  override toJSON(): Record<string, unknown> {
+    const cause = this.cause as { name?: unknown; message?: unknown } | undefined;
+    return {
+      name: this.name,
+      message: this.message,
+      operation: this.operation,
+      ...(this.hint ? { hint: this.hint } : {}),
+      batches: this.batches.map(batchRecord),
+      completed: this.completed.map(batchRecord),
+      failed: this.failed ? batchRecord(this.failed) : null,
+      remaining: [...this.remaining],
+      cause: {
+        name: typeof cause?.name === "string" ? cause.name : "Error",
+        message: redactText(typeof cause?.message === "string" ? cause.message : String(cause)),
+      },
+    };
   }
 }
 

@@ -13,7 +13,10 @@ export type ValidationMode = "strict" | "warn" | "off";
 
 /** Retry policy for 429/403 rate limits, 500/502/503/504 and network errors. */
 export interface RetryOptions {
-  /** Retries after the first attempt for 5xx and network errors. Default `4`. */
+  /**
+   * Retries after the first attempt for 5xx and network errors. Default `4`. A mutation is
+   * retried only when its connection was never made (see {@link RetryOptions.writes}).
+   */
   retries?: number;
   /** Longest rate-limit wait the client sleeps through, in ms; a longer one throws `RateLimitError` at once. Default `60_000`. */
   maxRetryAfterMs?: number;
@@ -30,11 +33,23 @@ export interface RetryOptions {
     | { capacity?: number; retryCost?: number; timeoutCost?: number; successRefill?: number }
     | false;
   /**
-   * Retries of a mutation whose request may have reached GitHub (5xx, timeout, reset) — such a
-   * batch is reported `uncertain`. Default `2`. Mutations that surely did not reach GitHub
-   * (connection refused, rate-limit answer) are retried like reads.
+   * @deprecated Ignored (a warning is logged when set above 0). A mutation whose request may
+   * have reached GitHub (5xx, timeout, reset after sending) is never resent: a replayed seat
+   * addition can undo another administrator's removal. See {@link RetryOptions.writes}.
    */
   uncertainWriteRetries?: number;
+  /**
+   * What a seat mutation does after an ambiguous failure (5xx, timeout, reset after sending),
+   * which is never resent blindly. `"report"` (default): the batch is reported `uncertain`
+   * (`isUncertain(error)` is true). `"verify"`: the SDK reads the seats back (`seats.get` /
+   * `seats.getForEnterprise` per user for batches of at most 10 names, the seat listing for
+   * larger ones), resends only to the names whose state does not show the change and leaves
+   * alone names another administrator changed since; the batch's `verification` says what was
+   * read. Applies to `seats.add`, `seats.remove`, `seats.addForEnterprise`,
+   * `seats.removeForEnterprise` (team mutations are reported `uncertain`: their effect cannot be
+   * read back per name).
+   */
+  writes?: "report" | "verify";
 }
 
 /** Client-side throttling, modelled on GitHub's "best practices for using the REST API". */

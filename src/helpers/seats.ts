@@ -11,14 +11,18 @@
 
 import { RequestValidationError } from "../core/errors.js";
 import { DAY_MS } from "../internal/dates.js";
-import { toBatches } from "../internal/operations/bulk.js";
 
 /** The seat fields these helpers read. */
 export interface SeatLike {
   /** A user, or a team or organization for seats GitHub reports per team/org; null when gone. */
   assignee?: { login?: string; id?: number; type?: string } | null | undefined;
-  /** The team the seat comes from; null or absent for a direct assignment. */
+  /** The team the seat comes from (`{ slug, name }`); null or absent for a direct assignment. */
   assigning_team?: unknown;
+  /**
+   * On enterprise listings: the organization granting the seat (`{ login }`), or null for a
+   * seat the enterprise grants itself. Absent on organization listings.
+   */
+  organization?: unknown;
   /** `YYYY-MM-DD` on which a cancelled seat ends; null unless cancelled. */
   pending_cancellation_date?: string | null | undefined;
   /** ISO 8601 time of the last Copilot activity; null if never. */
@@ -47,9 +51,28 @@ export interface InactiveReport<S extends SeatLike = SeatLike> {
   teamAssigned: S[];
   /** Seats without a user assignee (null, or a team or organization). */
   noAssignee: S[];
+  /**
+   * `null`, or a warning when the newest `last_activity_at` of all seats is more than
+   * 3 days before `asOf`: GitHub's activity feed has lagged for days
+   * before, and every seat then looks idle. Check before reclaiming.
+   */
+  staleActivity: StaleActivity | null;
 }
 
-/** Options of {@link findInactive} and {@link planReclaim}. */
+/** A warning that the activity data looks stale (see {@link InactiveReport.staleActivity}). */
+export interface StaleActivity {
+  /** The newest `last_activity_at` of all seats (ISO 8601), or null when no seat has one. */
+  newest: string | null;
+  /** Whole days from `newest` to `asOf` (null when no seat has activity). */
+  ageDays: number | null;
+  /** A sentence saying what it means. */
+  message: string;
+}
+
+/** Activity older than this many days on every seat is reported as {@link StaleActivity}. */
+export const STALE_ACTIVITY_DAYS = 3;
+
+/** Options of {@link findInactive} and of the reclaim plan. */
 export interface InactivityOptions {
   /** Threshold in days (a non-negative integer). Default `30`. */
   days?: number | undefined;
@@ -57,7 +80,7 @@ export interface InactivityOptions {
   now?: Date | undefined;
 }
 
-function thresholdOf(value: number | undefined, operation: string): number {
+export function thresholdOf(value: number | undefined, operation: string): number {
   const days = value ?? 30;
   if (!Number.isInteger(days) || days < 0) {
     throw new RequestValidationError({
@@ -68,7 +91,7 @@ function thresholdOf(value: number | undefined, operation: string): number {
   return days;
 }
 
-function nowOf(value: Date | undefined, operation: string): Date {
+export function nowOf(value: Date | undefined, operation: string): Date {
   const now = value ?? new Date();
   if (Number.isNaN(now.getTime())) {
     throw new RequestValidationError({
@@ -79,12 +102,46 @@ function nowOf(value: Date | undefined, operation: string): Date {
   return now;
 }
 
-/** Whether the assignee is a user (not a team or organization GitHub reports as the holder). */
-export function hasUserAssignee(seat: SeatLike): boolean {
-  const assignee = seat.assignee;
+/**
+ * Whether a seat's `assignee` is a user (GitHub's `simple-user`), not a team or organization
+ * GitHub reports as the holder, nor null (an account it can no longer resolve). Narrows to an
+ * assignee with a `login`.
+ */
+export function isUserAssignee<A extends SeatLike["assignee"]>(
+  assignee: A,
+): assignee is A & { login: string } {
   if (!assignee || typeof assignee.login !== "string") return false;
   if (typeof assignee.type === "string") return assignee.type.toLowerCase() === "user";
   return !("slug" in assignee) && !("members_url" in assignee);
+}
+
+/** The login of a user-held seat; `null` for a team, organization or missing assignee. */
+export function seatLogin(seat: Pick<SeatLike, "assignee">): string | null {
+  return isUserAssignee(seat.assignee) ? seat.assignee.login : null;
+}
+
+/** The slug (else name) of the team a seat is held through, or `null` for a direct assignment. */
+export function seatTeam(seat: Pick<SeatLike, "assigning_team">): string | null {
+  const team = seat.assigning_team as { slug?: unknown; name?: unknown } | null | undefined;
+  if (!team || typeof team !== "object") return null;
+  if (typeof team.slug === "string") return team.slug;
+  return typeof team.name === "string" ? team.name : "(unnamed team)";
+}
+
+function staleActivityOf(seats: readonly SeatLike[], now: Date): StaleActivity | null {
+  if (seats.length === 0) return null;
+  let newest = Number.NEGATIVE_INFINITY;
+  for (const seat of seats) newest = Math.max(newest, activityOf(seat));
+  const ageDays = Number.isFinite(newest) ? Math.floor((now.getTime() - newest) / DAY_MS) : null;
+  if (ageDays !== null && now.getTime() - newest <= STALE_ACTIVITY_DAYS * DAY_MS) return null;
+  return {
+    newest: Number.isFinite(newest) ? new Date(newest).toISOString() : null,
+    ageDays,
+    message:
+      ageDays === null
+        ? "No seat has any last_activity_at: activity data may be missing; do not reclaim on it alone."
+        : `The newest last_activity_at of all seats is ${ageDays} days old: GitHub's activity data may be lagging; check before reclaiming.`,
+  };
 }
 
 /**
@@ -111,8 +168,11 @@ export function findInactive<S extends SeatLike>(
     pendingCancellation: [],
     teamAssigned: [],
     noAssignee: [],
+    staleActivity: null,
   };
-  for (const seat of seats) {
+  const all = [...seats];
+  report.staleActivity = staleActivityOf(all, now);
+  for (const seat of all) {
     if (seat.last_activity_at) {
       const last = Date.parse(seat.last_activity_at);
       (last >= cutoff ? report.active : report.inactive).push(seat);
@@ -123,77 +183,30 @@ export function findInactive<S extends SeatLike>(
     }
     if (seat.pending_cancellation_date) report.pendingCancellation.push(seat);
     if (seat.assigning_team) report.teamAssigned.push(seat);
-    if (!hasUserAssignee(seat)) report.noAssignee.push(seat);
+    if (!isUserAssignee(seat.assignee)) report.noAssignee.push(seat);
   }
   return report;
-}
-
-/** Inactive seats a reclaim leaves alone, by reason (each seat under its first reason). */
-export interface ReclaimSkipped<S extends SeatLike = SeatLike> {
-  /** No user assignee: there is no login to cancel. */
-  noAssignee: S[];
-  /** Already cancelled. */
-  pendingCancellation: S[];
-  /** Held through a team: GitHub answers 422 to removing the user; remove them from the team. */
-  teamAssigned: S[];
-}
-
-/** A reclaim plan: the logins to cancel in batches, and what is left alone. */
-export interface ReclaimPlan<S extends SeatLike = SeatLike> {
-  asOf: string;
-  days: number;
-  /** Directly assigned inactive seats' logins, each once, in batches of at most 100. */
-  batches: string[][];
-  /** The seats behind `batches`. */
-  reclaimable: S[];
-  skipped: ReclaimSkipped<S>;
-}
-
-/**
- * Plans `seats.reclaim`: the inactive seats ({@link findInactive}) that can be cancelled by
- * login, batched by 100; seats without a user assignee, already cancelled, or held through a
- * team are listed in `skipped` and never batched.
- *
- * @throws RequestValidationError as {@link findInactive}.
- */
-export function planReclaim<S extends SeatLike>(
-  seats: Iterable<S>,
-  options: InactivityOptions = {},
-): ReclaimPlan<S> {
-  const report = findInactive(seats, options);
-  const skipped: ReclaimSkipped<S> = { noAssignee: [], pendingCancellation: [], teamAssigned: [] };
-  const reclaimable: S[] = [];
-  const logins = new Set<string>();
-  for (const seat of report.inactive) {
-    if (!hasUserAssignee(seat)) skipped.noAssignee.push(seat);
-    else if (seat.pending_cancellation_date) skipped.pendingCancellation.push(seat);
-    else if (seat.assigning_team) skipped.teamAssigned.push(seat);
-    else {
-      reclaimable.push(seat);
-      logins.add(seat.assignee!.login!);
-    }
-  }
-  return {
-    asOf: report.asOf,
-    days: report.days,
-    batches: toBatches([...logins]),
-    reclaimable,
-    skipped,
-  };
 }
 
 /**
  * One seat per user (by `assignee.id`) from an enterprise listing, where a user with seats in
  * several organizations appears once per organization: keeps the row with the latest
  * `last_activity_at` (a row with activity beats one without; ties keep the first), at the
- * position of the user's first row. Seats without an assignee id are kept as they are.
+ * position of the user's first row. A user without an id is matched by login
+ * (case-insensitively); seats without either are kept as they are.
  */
 export function dedupeSeats<S extends SeatLike>(seats: Iterable<S>): S[] {
   const out: S[] = [];
-  const index = new Map<number, number>();
+  const index = new Map<number | string, number>();
   for (const seat of seats) {
-    const id = seat.assignee?.id;
-    if (typeof id !== "number") {
+    const login = seat.assignee?.login;
+    const id =
+      typeof seat.assignee?.id === "number"
+        ? seat.assignee.id
+        : typeof login === "string"
+          ? `login:${login.toLowerCase()}`
+          : undefined;
+    if (id === undefined) {
       out.push(seat);
       continue;
     }
@@ -208,7 +221,8 @@ export function dedupeSeats<S extends SeatLike>(seats: Iterable<S>): S[] {
   return out;
 }
 
-function activityOf(seat: SeatLike): number {
+/** `last_activity_at` in epoch ms; `-Infinity` when absent or unparseable. */
+export function activityOf(seat: SeatLike): number {
   const at = seat.last_activity_at ? Date.parse(seat.last_activity_at) : Number.NaN;
   return Number.isNaN(at) ? Number.NEGATIVE_INFINITY : at;
 }

@@ -8,26 +8,48 @@
 /** Which requests a fault applies to: API calls, report downloads, or both (default). */
 export type FaultTarget = "api" | "download" | "any";
 
-/** A forced HTTP answer. `body` objects are sent as JSON, strings as they are. */
-export interface ForcedResponse {
+/**
+ * Which requests a queued fault waits for, so it can strike mid-way through a run (e.g. the
+ * second batch of a bulk change): every given field must match.
+ */
+export interface FaultMatch {
+  /** HTTP method, e.g. `"DELETE"`. */
+  method?: string;
+  /** Path relative to the base URL, or a template (`/orgs/{org}/copilot/billing/selected_users`). */
+  path?: string;
+}
+
+/** Fields every fault takes. */
+interface FaultBase {
+  target?: FaultTarget;
+  /** Only requests matching this are affected (others pass through, the fault stays queued). */
+  match?: FaultMatch;
+  /** Let this many matching requests through first. Default 0. */
+  skip?: number;
+}
+
+/** A forced HTTP answer. `body` objects are sent as JSON, strings as they are. The request is not processed. */
+export interface ForcedResponse extends FaultBase {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
   /** Seconds; sets `retry-after`. */
   retryAfter?: number;
-  target?: FaultTarget;
 }
 
-/** The connection is dropped without an answer (a network error for the client). */
-export interface DropFault {
+/**
+ * The connection is dropped without an answer (a network error for the client). With
+ * `afterApply`, the request is processed first (the state changes) and the answer is lost:
+ * the ambiguous failure after which a client must not replay a mutation blindly.
+ */
+export interface DropFault extends FaultBase {
   drop: true;
-  target?: FaultTarget;
+  afterApply?: boolean;
 }
 
-/** The real answer's status and headers, with a truncated JSON body. */
-export interface MalformedJsonFault {
+/** The real answer's status and headers (the request is processed), with a truncated JSON body. */
+export interface MalformedJsonFault extends FaultBase {
   malformedJson: true;
-  target?: FaultTarget;
 }
 
 /** One queued fault: consumed by the first request it applies to. */
@@ -49,11 +71,29 @@ export const SECONDARY_LIMIT_MESSAGE =
 export type FaultDecision =
   | { kind: "none" }
   | { kind: "respond"; response: ForcedResponse }
-  | { kind: "drop" }
+  | { kind: "drop"; afterApply: boolean }
   | { kind: "malformed-json" };
 
-function applies(target: FaultTarget | undefined, origin: "api" | "download"): boolean {
-  return target === undefined || target === "any" || target === origin;
+/** The request a fault is matched against. */
+export interface FaultRequest {
+  method: string;
+  /** Path relative to the base URL (no query). */
+  path: string;
+  /** Whether the path matches a template (the mock's router). */
+  matches(template: string): boolean;
+}
+
+function applies(
+  fault: FaultBase,
+  origin: "api" | "download",
+  request: FaultRequest | undefined,
+): boolean {
+  const { target, match } = fault;
+  if (!(target === undefined || target === "any" || target === origin)) return false;
+  if (!match) return true;
+  if (!request) return false;
+  if (match.method && match.method.toUpperCase() !== request.method.toUpperCase()) return false;
+  return !match.path || match.path === request.path || request.matches(match.path);
 }
 
 /** The fault controls of one mock. */
@@ -144,11 +184,16 @@ export class MockFaults {
   }
 
   /** Consumes and returns the fault for one request. Used by the mock's dispatcher. */
-  take(origin: "api" | "download"): FaultDecision {
-    const index = this.queue.findIndex((fault) => applies(fault.target, origin));
+  take(origin: "api" | "download", request?: FaultRequest): FaultDecision {
+    const index = this.queue.findIndex((fault) => applies(fault, origin, request));
+    const waiting = this.queue[index];
+    if (waiting?.skip) {
+      waiting.skip--;
+      return { kind: "none" };
+    }
     if (index >= 0) {
       const [fault] = this.queue.splice(index, 1);
-      if (fault && "drop" in fault) return { kind: "drop" };
+      if (fault && "drop" in fault) return { kind: "drop", afterApply: fault.afterApply === true };
       if (fault && "malformedJson" in fault) return { kind: "malformed-json" };
       if (fault) return { kind: "respond", response: fault };
     }

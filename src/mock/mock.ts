@@ -7,12 +7,13 @@
 import { type HttpHandler, HttpResponse, http } from "msw";
 import { authenticate, hasAnyScope, type TokenConfig } from "./auth.js";
 import { isoTimestamp } from "./dates.js";
-import { type ForcedResponse, MockFaults } from "./faults.js";
+import { type FaultRequest, type ForcedResponse, MockFaults } from "./faults.js";
 import { DOCS, error, json, notFound } from "./http.js";
 import {
   BadJsonError,
   findRoute,
   type MockOrigins,
+  matchPath,
   type RouteContext,
   relativePath,
 } from "./router.js";
@@ -228,8 +229,13 @@ export function createCopilotMock(options: CopilotMockOptions = {}): CopilotMock
     if (requests.length > maxRecorded) requests.splice(0, requests.length - maxRecorded);
     const latency = faults.latencyFor(request);
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
-    const decision = faults.take(origin);
+    const decision = faults.take(
+      origin,
+      faultRequest(request.method, apiPath ?? downloadPath ?? ""),
+    );
     if (decision.kind === "drop") {
+      // The answer is lost; with afterApply the request was processed first.
+      if (decision.afterApply && origin === "api") await api(request, on, apiPath ?? "", bodyText);
       record.status = 0;
       return HttpResponse.error();
     }
@@ -283,5 +289,16 @@ export function createCopilotMock(options: CopilotMockOptions = {}): CopilotMock
     },
     handlersFor,
     handle,
+  };
+}
+
+/** What `faults.take` matches a request on: method, path, template and operationId. */
+function faultRequest(method: string, path: string): FaultRequest {
+  const found = findRoute(routes, method, path);
+  const template = found && found !== "method" ? found.route.path : undefined;
+  return {
+    method,
+    path,
+    matches: (candidate) => matchPath(candidate, path) !== null || candidate === template,
   };
 }

@@ -169,7 +169,34 @@ export function createState(seed: MockSeed, now: Date): MockState {
     state.orgs.set(login.toLowerCase(), org);
   });
   createEnterpriseTeams(state, random, s.enterpriseTeams, now);
+  grantEnterpriseSeats(state, random, now);
   return state;
+}
+
+/**
+ * Seats the enterprise grants users directly (`organization: null` rows), to users who also
+ * hold an organization seat, so one user appears under several owners: about 2 % of the
+ * seated users, the first idle for 90 days, the second pending cancellation.
+ */
+function grantEnterpriseSeats(state: MockState, random: Random, now: Date): void {
+  const seated = new Set<number>();
+  for (const org of state.orgs.values())
+    for (const seat of org.seats)
+      if (seat.userId !== null && seat.grant.kind === "direct") seated.add(seat.userId);
+  if (seated.size === 0) return;
+  const count = Math.max(2, Math.ceil(seated.size * 0.02));
+  sample(random, [...seated], count).forEach((userId, i) => {
+    const seat = createSeat(random, userId, { kind: "direct" }, "enterprise", now);
+    if (i === 0) {
+      seat.lastActivityAt = isoTimestamp(daysBefore(now, 90));
+      seat.lastAuthenticatedAt = seat.lastActivityAt;
+      seat.lastActivityEditor = "vscode/1.96.0/copilot/1.250.0";
+      seat.createdAt = isoTimestamp(daysBefore(now, 200));
+      seat.updatedAt = seat.createdAt;
+    }
+    if (i === 1) seat.pendingCancellationDate = firstDayOfNextMonth(now);
+    state.enterprise.seats.push(seat);
+  });
 }
 
 function createEnterprise(slug: string): MockEnterprise {

@@ -1,7 +1,10 @@
 /**
  * `client.teams`: Copilot seats assigned through organization teams and enterprise teams.
  * Mutations accept any number of names; more than 100 are sent in batches of 100
- * (see `core/bulk.ts`), and `dryRun: true` returns the batches without sending.
+ * (see `internal/operations/bulk.ts`), and `dryRun: true` returns the batches without sending.
+ * A team mutation that may have applied (5xx, timeout, reset) is never resent and is reported
+ * `uncertain`: its effect on seats cannot be read back per name (`retry.writes: "verify"`
+ * applies to user seat mutations only).
  * All are public previews (area `user-management`).
  *
  * @see https://docs.github.com/en/enterprise-cloud@latest/rest/copilot/copilot-user-management
@@ -16,7 +19,9 @@ export class Teams extends Resource {
    * `POST /orgs/{org}/copilot/billing/selected_teams` → `{ seats_created }` (summed over batches).
    * Needs `seat_management_setting: "assign_selected"`. Token: `manage_billing:copilot` or `admin:org`.
    *
-   * @throws {RequestValidationError} for an empty or malformed `selected_teams`, before anything is sent.
+   * @throws {RequestValidationError} for an empty or malformed `selected_teams` (not strings,
+   *   surrounding whitespace) or `org`, before anything is sent; slugs are de-duplicated
+   *   case-insensitively.
    * @throws {UnprocessableEntityError} under the "all members" policy (see `hint`).
    * @throws {BulkOperationError} when one of several batches fails.
    */

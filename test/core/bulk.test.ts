@@ -30,7 +30,7 @@ describe("bulk seat mutations", () => {
     );
     await expect(
       client().seats.add({ org: "octo", selected_usernames: ["a", "b"] }),
-    ).resolves.toEqual({ seats_created: 2 });
+    ).resolves.toEqual({ seats_created: 2, unchanged: 0 });
     expect(seen[0]?.body).toEqual({ selected_usernames: ["a", "b"] });
   });
 
@@ -49,7 +49,7 @@ describe("bulk seat mutations", () => {
     );
     await expect(
       client().seats.remove({ org: "octo", selected_usernames: names(250) }),
-    ).resolves.toEqual({ seats_cancelled: 250 });
+    ).resolves.toEqual({ seats_cancelled: 250, unchanged: 0 });
     expect(
       seen.map((r) => (r.body as { selected_usernames: string[] }).selected_usernames.length),
     ).toEqual([100, 100, 50]);
@@ -75,7 +75,7 @@ describe("bulk seat mutations", () => {
     expect(error.completed).toHaveLength(1);
     expect(error.completed[0]).toMatchObject({ status: "done", result: { seats_created: 100 } });
     expect(error.failed).toMatchObject({ status: "failed", names: names(200).slice(100) });
-    expect(error.failed.error).toBeInstanceOf(UnprocessableEntityError);
+    expect(error.failed?.error).toBeInstanceOf(UnprocessableEntityError);
     expect(error.remaining).toEqual(names(320).slice(200));
     expect(error.batches.map((b: { status: string }) => b.status)).toEqual([
       "done",
@@ -103,7 +103,7 @@ describe("bulk seat mutations", () => {
         enterprise: "acme",
         selected_enterprise_teams: ["ent:eng"],
       }),
-    ).resolves.toEqual({ message: "Processing" });
+    ).resolves.toEqual({ message: "Processing", countUnknown: ["ent:eng"] });
     expect(seen.map((r) => r.body)).toEqual([
       { selected_teams: ["eng"] },
       { selected_enterprise_teams: ["ent:eng"] },

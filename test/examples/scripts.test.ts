@@ -64,11 +64,13 @@ describe("example scripts against the embedded mock", { timeout: 60_000 }, () =>
     expect(teamHeld.stdout).toMatch(/hint: This seat is held through a team/);
   });
 
-  it("reclaim-idle-seats fails part-way with --simulate-failure, saves what is left, and resumes", async () => {
+  it("reclaim-idle-seats: faults mid-way, a lost answer read back (not resent), a refusal saved and resumed", async () => {
     const resumeFile = join(dir, "resume.json");
     const failed = await example("reclaim-idle-seats", [
       "--apply",
       "--simulate-failure",
+      "--exclude",
+      "katherine-turing,ada-lamarr",
       "--resume-file",
       resumeFile,
     ]);
@@ -77,15 +79,44 @@ describe("example scripts against the embedded mock", { timeout: 60_000 }, () =>
       status: m[1],
       size: Number(m[2]),
     }));
-    expect(batches.map((b) => b.status).slice(0, 2)).toEqual(["done", "failed"]);
-    expect(batches.slice(2).every((b) => b.status === "not-sent")).toBe(true);
-    const saved = JSON.parse(await readFile(resumeFile, "utf8")) as { usernames: string[] };
-    const left = batches.slice(1).reduce((sum, b) => sum + b.size, 0);
-    expect(saved.usernames).toHaveLength(left);
+    expect(batches.map((b) => b.status).slice(0, 3)).toEqual(["done", "applied", "failed"]);
+    expect(batches.slice(3).every((b) => b.status === "not-sent")).toBe(true);
+    // Batch 2's answer was lost after it applied: read back, nothing resent.
+    expect(failed.stdout).toMatch(/read back after a lost answer: (\d+) confirmed, 0 resent/);
+    const saved = JSON.parse(await readFile(resumeFile, "utf8")) as {
+      name: string;
+      batches: { status: string; names: string[] }[];
+      remaining: string[];
+    };
+    expect(saved.name).toBe("BulkOperationError");
+    const all = saved.batches.flatMap((b) => b.names);
+    expect(all).not.toContain("katherine-turing");
+    expect(all).not.toContain("ada-lamarr");
+    const left = batches.slice(2).reduce((sum, b) => sum + b.size, 0);
 
     const resumed = await example("reclaim-idle-seats", ["--resume", "--resume-file", resumeFile]);
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stdout).toContain(`${left} logins sent, seats_cancelled ${left}`);
+  });
+
+  it("offboard-enterprise cancels each seat through its owner; a lost answer is read back, not replayed", async () => {
+    const dry = await example("offboard-enterprise");
+    expect(dry.code, dry.stderr).toBe(0);
+    const planned = Number(/Dry run: (\d+) seat\(s\) to cancel/.exec(dry.stdout)?.[1]);
+    expect(dry.stdout).toMatch(/: enterprise octo-enterprise to cancel/);
+    expect(dry.stdout).toMatch(/: org octo-\w+ to cancel/);
+
+    const applied = await example("offboard-enterprise", ["--apply", "--simulate-failure"]);
+    expect(applied.code, applied.stderr).toBe(0);
+    const sent = [...applied.stdout.matchAll(/: (\d+) sent, /g)].reduce(
+      (n, m) => n + Number(m[1]),
+      0,
+    );
+    expect(sent).toBe(planned);
+    expect(applied.stdout).toMatch(
+      /count unknown — answer lost, read back: \d+ confirmed, 0 resent/,
+    );
+    expect(applied.stdout).toContain("Left to cancel: 0");
   });
 
   it("utilization-csv writes a header and one parseable row per seat", async () => {

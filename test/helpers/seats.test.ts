@@ -1,7 +1,14 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { components } from "../../generated/openapi.js";
 import { RequestValidationError } from "../../src/core/errors.js";
-import { dedupeSeats, findInactive, planReclaim, type SeatLike } from "../../src/helpers/seats.js";
+import { planReclaim } from "../../src/helpers/reclaim.js";
+import {
+  dedupeSeats,
+  findInactive,
+  isUserAssignee,
+  type SeatLike,
+  seatLogin,
+} from "../../src/helpers/seats.js";
 
 const NOW = new Date("2026-05-09T12:00:00Z");
 const daysAgo = (n: number, extraMs = 0) =>
@@ -85,8 +92,44 @@ describe("findInactive", () => {
   });
 });
 
+describe("staleActivity", () => {
+  it("is null while the newest activity is at most 3 days old, a warning after", () => {
+    const fresh = [
+      seat("a", { last_activity_at: daysAgo(3) }),
+      seat("b", { last_activity_at: daysAgo(40) }),
+    ];
+    expect(findInactive(fresh, { now: NOW }).staleActivity).toBeNull();
+    const stale = [seat("a", { last_activity_at: daysAgo(3, 1) }), seat("b")];
+    expect(findInactive(stale, { now: NOW }).staleActivity).toMatchObject({
+      newest: daysAgo(3, 1),
+      ageDays: 3,
+      message: expect.stringContaining("lagging"),
+    });
+    expect(findInactive([seat("never")], { now: NOW }).staleActivity).toMatchObject({
+      newest: null,
+      ageDays: null,
+    });
+    expect(findInactive([], { now: NOW }).staleActivity).toBeNull();
+  });
+});
+
+describe("seatLogin / isUserAssignee", () => {
+  it("give the login of a user-held seat only", () => {
+    expect(seatLogin(seat("mona"))).toBe("mona");
+    expect(seatLogin(seat("x", { assignee: null }))).toBeNull();
+    expect(seatLogin({ assignee: { login: "core", id: 1, type: "Team" } })).toBeNull();
+    expect(seatLogin({ assignee: { login: "octo-org", id: 2, type: "Organization" } })).toBeNull();
+    const assignee: SeatLike["assignee"] = { login: "hubot", id: 3, type: "User" };
+    if (isUserAssignee(assignee)) expectTypeOf(assignee.login).toEqualTypeOf<string>();
+    expect(isUserAssignee(assignee)).toBe(true);
+    expect(isUserAssignee(undefined)).toBe(false);
+  });
+});
+
 describe("planReclaim", () => {
-  it("batches directly assigned inactive logins by 100 and leaves the others out", () => {
+  const owner = { org: "octo-org" };
+
+  it("batches directly assigned inactive logins by 100 and leaves the others out, the team named", () => {
     const idle = Array.from({ length: 205 }, (_, i) => seat(`idle-${i}`));
     const seats = [
       ...idle,
@@ -96,13 +139,54 @@ describe("planReclaim", () => {
       seat("active", { last_activity_at: daysAgo(3) }),
       seat("grace", { created_at: daysAgo(3) }),
     ];
-    const plan = planReclaim(seats, { now: NOW });
-    expect(plan.batches.map((b) => b.length)).toEqual([100, 100, 5]);
-    expect(plan.batches.flat()).toEqual(idle.map((s) => s.tag));
-    expect(tags(plan.skipped.teamAssigned)).toEqual(["team-held"]);
-    expect(tags(plan.skipped.pendingCancellation)).toEqual(["pending"]);
-    expect(tags(plan.skipped.noAssignee)).toEqual(["gone"]);
-    expect(plan.batches.flat()).not.toContain("team-held");
+    const plan = planReclaim(seats, { now: NOW, owner });
+    expect(plan.batches.map((b) => b.selected_usernames.length)).toEqual([100, 100, 5]);
+    expect(plan.batches.every((b) => b.target === owner)).toBe(true);
+    expect(plan.batches.flatMap((b) => b.selected_usernames)).toEqual(idle.map((s) => s.tag));
+    expect(plan.skipped.teamAssigned).toMatchObject([{ login: "team-held", team: "core" }]);
+    expect(plan.skipped.pendingCancellation.map((s) => s.login)).toEqual(["pending"]);
+    expect(plan.skipped.noAssignee.map((s) => s.login)).toEqual([null]);
+  });
+
+  it("enterprise: one verdict per user, every seat of an idle user routed to its owner", () => {
+    const ent = { enterprise: "octo-ent" };
+    const row = (login: string, id: number, org: string | null, fields: Partial<SeatLike> = {}) =>
+      seat(login, {
+        assignee: { login, id, type: "User" },
+        organization: org === null ? null : { login: org },
+        ...fields,
+      });
+    const seats = [
+      // idle in both orgs and in the enterprise's own grant: three removals, three owners
+      row("idle", 1, "octo-org", { last_activity_at: daysAgo(90) }),
+      row("idle", 1, "octo-labs", { last_activity_at: daysAgo(60) }),
+      row("idle", 1, null, { last_activity_at: daysAgo(80) }),
+      // active in one org: not idle, none of their seats reclaimed
+      row("busy", 2, "octo-org", { last_activity_at: daysAgo(90) }),
+      row("busy", 2, "octo-labs", { last_activity_at: daysAgo(1) }),
+      row("held", 3, "octo-labs", { assigning_team: { slug: "platform" } }),
+      row("boss", 4, "octo-org"),
+    ];
+    const plan = planReclaim(seats, { now: NOW, owner: ent, exclude: ["BOSS"] });
+    expect(plan.batches).toEqual([
+      { target: { org: "octo-org" }, selected_usernames: ["idle"] },
+      { target: { org: "octo-labs" }, selected_usernames: ["idle"] },
+      { target: ent, selected_usernames: ["idle"] },
+    ]);
+    expect(plan.skipped.teamAssigned).toMatchObject([
+      { login: "held", team: "platform", target: { org: "octo-labs" } },
+    ]);
+    expect(plan.skipped.excluded.map((s) => s.login)).toEqual(["boss"]);
+    const byPredicate = planReclaim(seats, {
+      now: NOW,
+      owner: ent,
+      exclude: (s) => (s.organization as { login?: string } | null)?.login === "octo-labs",
+    });
+    expect(byPredicate.batches).toEqual([
+      { target: { org: "octo-org" }, selected_usernames: ["idle", "boss"] },
+      { target: ent, selected_usernames: ["idle"] },
+    ]);
+    expect(byPredicate.skipped.excluded.map((s) => s.login)).toEqual(["idle", "held"]);
   });
 });
 
@@ -116,5 +200,17 @@ describe("dedupeSeats", () => {
     const gone = { ...seat("gone", { assignee: null }), tag: "gone" };
     const out = dedupeSeats([a1, b1, a2, gone, a3, b2]);
     expect(out.map((s) => s.tag)).toEqual(["a-org2", "b-org2", "gone"]);
+  });
+
+  it("matches a user without an id by login, case-insensitively", () => {
+    const x1 = {
+      ...seat("Mona", { assignee: { login: "Mona" }, last_activity_at: daysAgo(9) }),
+      tag: "x1",
+    };
+    const x2 = {
+      ...seat("mona", { assignee: { login: "mona" }, last_activity_at: daysAgo(1) }),
+      tag: "x2",
+    };
+    expect(dedupeSeats([x1, x2]).map((s) => s.tag)).toEqual(["x2"]);
   });
 });

@@ -63,7 +63,15 @@ describe("seeded state", () => {
     for (const seat of seats)
       if (seat.userId !== null) holders.set(seat.userId, (holders.get(seat.userId) ?? 0) + 1);
     expect([...holders.values()].some((count) => count > 1)).toBe(true);
-    expect(mock.state.enterprise.seats.every((s) => s.grant.kind === "enterprise-team")).toBe(true);
+    // The enterprise grants seats through its team and directly, to users who also hold an org seat.
+    const enterpriseSeats = mock.state.enterprise.seats;
+    expect(new Set(enterpriseSeats.map((s) => s.grant.kind))).toEqual(
+      new Set(["enterprise-team", "direct"]),
+    );
+    const orgHolders = new Set(seats.map((s) => s.userId));
+    const direct = enterpriseSeats.filter((s) => s.grant.kind === "direct");
+    expect(direct.every((s) => orgHolders.has(s.userId))).toBe(true);
+    expect(direct.some((s) => s.pendingCancellationDate !== null)).toBe(true);
   });
 
   it("builds the demo's enterprise: 3 orgs, about 5 000 seats", () => {

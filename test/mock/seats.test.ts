@@ -273,8 +273,11 @@ describe("seat changes", () => {
     );
     expect(answer.status).toBe(202);
     expect(typeof answer.body.message).toBe("string");
-    expect(
-      mock.state.enterprise.seats.every((s) => s.pendingCancellationDate === "2026-04-01"),
-    ).toBe(true);
+    const teamSeats = mock.state.enterprise.seats.filter((s) => s.grant.kind === "enterprise-team");
+    expect(teamSeats.length).toBeGreaterThan(0);
+    expect(teamSeats.every((s) => s.pendingCancellationDate === "2026-04-01")).toBe(true);
+    // Seats the enterprise grants directly are not the team's: untouched.
+    const direct = mock.state.enterprise.seats.filter((s) => s.grant.kind === "direct");
+    expect(direct.filter((s) => s.pendingCancellationDate === null).length).toBeGreaterThan(0);
   });
 });

@@ -6,6 +6,7 @@ import { ResiliencePolicy } from "../../src/internal/resilience/policy.js";
 import {
   clientError,
   connectionError,
+  rateLimitError,
   SEATS_ROUTE,
   SELECTED_USERS_ROUTE,
   scripted,
@@ -127,18 +128,52 @@ describe("retries of 5xx and network errors", () => {
 });
 
 describe("mutations", () => {
-  it("retries a POST after 502 at most uncertainWriteRetries times and marks the error uncertain", async () => {
-    const attempt = scripted([serverError(502, "POST")]);
+  it.each([
+    ["502", () => serverError(502, "POST")],
+    ["500", () => serverError(500, "POST")],
+    ["a timeout", () => timeoutError("POST")],
+    ["a reset after sending", () => connectionError("ECONNRESET", "POST")],
+    ["UND_ERR_SOCKET", () => connectionError("UND_ERR_SOCKET", "POST")],
+  ])("never resends a POST after %s: one attempt, error marked uncertain", async (_, make) => {
+    const attempt = scripted([make(), { seats_created: 1 }]);
     const { error } = await run(policy({ retries: 4 }), "POST", attempt.run);
-    expect(attempt.calls).toHaveLength(3);
+    expect(attempt.calls).toHaveLength(1);
     expect(isUncertain(error)).toBe(true);
   });
 
-  it("honours a smaller uncertainWriteRetries", async () => {
-    const attempt = scripted([timeoutError("DELETE")]);
-    const { error } = await run(policy({ uncertainWriteRetries: 0 }), "DELETE", attempt.run);
+  it("ignores the deprecated uncertainWriteRetries (and says so once in a warning)", async () => {
+    const warnings: string[] = [];
+    const logger = { debug() {}, info() {}, error() {}, warn: (m: string) => warnings.push(m) };
+    const p = new ResiliencePolicy({
+      retry: { uncertainWriteRetries: 2 },
+      throttle: false,
+      logger,
+    });
+    const attempt = scripted([timeoutError("DELETE"), { seats_cancelled: 1 }]);
+    const { error } = await run(p, "DELETE", attempt.run);
     expect(attempt.calls).toHaveLength(1);
     expect(isUncertain(error)).toBe(true);
+    expect(warnings).toEqual([expect.stringContaining("uncertainWriteRetries is deprecated")]);
+  });
+
+  it("a 2xx whose body was cut off proves the write applied: not resent, not uncertain", async () => {
+    const cut = new ConnectionError({
+      method: "POST",
+      url: "https://api.github.com/orgs/o/copilot/billing/selected_users",
+      status: 201,
+      cause: Object.assign(new Error("terminated"), { code: "UND_ERR_SOCKET" }),
+    });
+    const attempt = scripted([cut, { seats_created: 1 }]);
+    const { error } = await run(policy({ retries: 4 }), "POST", attempt.run);
+    expect(attempt.calls).toHaveLength(1);
+    expect(error).toBe(cut);
+    expect(isUncertain(error)).toBe(false);
+  });
+
+  it("a read whose 200 body was cut off is retried (a GET is safe to repeat)", async () => {
+    const cut = new ConnectionError({ method: "GET", url: "https://x.test/", status: 200 });
+    const attempt = scripted([cut, "ok"]);
+    expect((await run(policy(), "GET", attempt.run)).value).toBe("ok");
   });
 
   it("retries a POST refused before sending like a read, and the error is certain", async () => {
@@ -149,11 +184,21 @@ describe("mutations", () => {
     expect(isUncertain(error)).toBe(false);
   });
 
-  it("an ambiguous attempt taints a later certain failure", async () => {
-    const attempt = scripted([connectionError("ECONNRESET", "POST"), clientError(422, "POST")]);
+  it("a POST refused before sending, then answered: the success is returned", async () => {
+    const attempt = scripted([connectionError("ENOTFOUND", "POST"), { seats_created: 1 }]);
+    const { value } = await run(policy(), "POST", attempt.run);
+    expect(value).toEqual({ seats_created: 1 });
+    expect(attempt.calls).toHaveLength(2);
+  });
+
+  it("a rate-limit answer then an ambiguous failure: two attempts, the last one uncertain", async () => {
+    const attempt = scripted([
+      rateLimitError({ retryAfterMs: 1_000 }, "POST"),
+      connectionError("ECONNRESET", "POST"),
+      { seats_created: 1 },
+    ]);
     const { error } = await run(policy(), "POST", attempt.run);
     expect(attempt.calls).toHaveLength(2);
-    expect(error).toMatchObject({ status: 422 });
     expect(isUncertain(error)).toBe(true);
   });
 
@@ -171,11 +216,5 @@ describe("mutations", () => {
     const { error } = await run(policy(), "GET", attempt.run);
     expect(attempt.calls).toHaveLength(5);
     expect(isUncertain(error)).toBe(false);
-  });
-
-  it("a success after an ambiguous attempt is returned as is", async () => {
-    const attempt = scripted([serverError(503, "PUT"), { rules: [] }]);
-    const { value } = await run(policy(), "PUT", attempt.run);
-    expect(value).toEqual({ rules: [] });
   });
 });

@@ -105,9 +105,12 @@ describe("seat workflows", () => {
     mock.requests.length = 0;
     const plan = await client().seats.reclaim({ org: "octo-org", days: 30, now: NOW });
     expect(plan.dryRun).toBe(true);
-    expect(plan.batches.flat().length).toBeGreaterThan(0);
+    expect(plan.batches.flatMap((b) => b.selected_usernames).length).toBeGreaterThan(0);
     expect(plan.results).toBeUndefined();
-    expect(plan.batches.every((batch) => batch.length <= 100)).toBe(true);
+    expect(plan.batches.every((batch) => batch.selected_usernames.length <= 100)).toBe(true);
+    expect(
+      plan.batches.every((batch) => "org" in batch.target && batch.target.org === "octo-org"),
+    ).toBe(true);
     expect(mock.requests.filter((r) => r.method !== "GET")).toEqual([]);
   });
 
@@ -118,12 +121,10 @@ describe("seat workflows", () => {
       now: NOW,
       dryRun: false,
     });
-    const names = result.batches.flat();
+    const names = result.batches.flatMap((b) => b.selected_usernames);
     expect(names.length).toBeGreaterThan(0);
     expect(result.results?.map((r) => r.status).every((s) => s === "done")).toBe(true);
-    expect(result.results?.reduce((sum, r) => sum + (r.seats_cancelled ?? 0), 0)).toBe(
-      names.length,
-    );
+    expect(result.results?.reduce((sum, r) => sum + (r.count ?? 0), 0)).toBe(names.length);
     const seats = await client().seats.list({ org: "octo-org" }).toArray();
     const byLogin = new Map(
       seats.map((s) => [s.assignee && "login" in s.assignee ? s.assignee.login : "", s]),

@@ -92,10 +92,10 @@ describe("seats", () => {
   it("mutations resolve to the generated results", () => {
     expectTypeOf(
       client.seats.add({ org: "octo-org", selected_usernames: ["mona"] }),
-    ).resolves.toEqualTypeOf<GeneratedResult<"copilot/add-copilot-seats-for-users">>();
+    ).resolves.toMatchTypeOf<GeneratedResult<"copilot/add-copilot-seats-for-users">>();
     expectTypeOf(
       client.seats.remove({ org: "octo-org", selected_usernames: ["mona"] }),
-    ).resolves.toEqualTypeOf<GeneratedResult<"copilot/cancel-copilot-seat-assignment-for-users">>();
+    ).resolves.toMatchTypeOf<GeneratedResult<"copilot/cancel-copilot-seat-assignment-for-users">>();
     expectTypeOf<
       GeneratedResult<"copilot/add-copilot-seats-for-users">["seats_created"]
     >().toEqualTypeOf<number>();
@@ -111,7 +111,9 @@ describe("seats", () => {
     expectTypeOf(client.seats.reclaim({ org: "octo-org" })).resolves.toEqualTypeOf<
       ReclaimResult<Seat>
     >();
-    expectTypeOf<ReclaimResult<Seat>["batches"]>().toEqualTypeOf<string[][]>();
+    expectTypeOf<ReclaimResult<Seat>["batches"][number]["selected_usernames"]>().toEqualTypeOf<
+      string[]
+    >();
     expectTypeOf(dedupeSeats([] as Seat[])).toEqualTypeOf<Seat[]>();
     // @ts-expect-error: exactly one of `org` and `enterprise`
     client.seats.findInactive({ org: "octo-org", enterprise: "octo" });
@@ -206,7 +208,7 @@ describe("errors", () => {
     expectTypeOf<ResponseValidationError["path"]>().toEqualTypeOf<string>();
     expectTypeOf<RequestValidationError["issues"]>().toBeArray();
     expectTypeOf<BulkOperationError["remaining"]>().toEqualTypeOf<string[]>();
-    expectTypeOf<BulkOperationError["failed"]["status"]>().toMatchTypeOf<string>();
+    expectTypeOf<NonNullable<BulkOperationError["failed"]>["status"]>().toMatchTypeOf<string>();
   });
 });
 

@@ -13,11 +13,13 @@
  *   full-jitter exponential backoff, each paid from the client-wide retry budget.
  * - 501, other 4xx, validation errors, aborts: never retried.
  * - Mutations (POST, PUT, PATCH, DELETE): adding a seat that is pending cancellation revokes
- *   the cancellation, so replaying an add can undo a removal made in between. A mutation is
- *   retried like a read only when it surely did not reach GitHub (connection refused, DNS
- *   failure, rate-limit answer); after an ambiguous failure (5xx, timeout, reset) at most
- *   `uncertainWriteRetries` times, and the error finally thrown is marked so that
- *   `isUncertain(error)` is true.
+ *   the cancellation, so replaying an add can undo a removal made in between (RFC 9110
+ *   §9.2.2). A mutation is resent only when it surely did not apply: a rate-limit answer, or a
+ *   connection that failed before the request was written (refused, DNS, connect timeout).
+ *   After an ambiguous failure (5xx, timeout, reset after sending, abort in flight) it is never
+ *   resent: the error is thrown marked so that `isUncertain(error)` is true (the bulk runner
+ *   may then read the seats back, `retry.writes: "verify"`). An answer with a 2xx status whose
+ *   body then failed proves the change applied: thrown as is, never resent, never uncertain.
  *
  * @see https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api
  * @see https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api
@@ -39,7 +41,13 @@ import {
   unknownRateLimitWait,
 } from "./backoff.js";
 import { RetryBudget } from "./budget.js";
-import { isAmbiguousFailure, markUncertain } from "./outcome.js";
+import {
+  answeredStatus,
+  isAmbiguousFailure,
+  isSafeToResend,
+  markUncertain,
+  provesApplied,
+} from "./outcome.js";
 import { annotateRateLimit } from "./rate-limit-error.js";
 import { createLimiter } from "./throttle/create.js";
 import { isMutation, type Limiter } from "./throttle/limiter.js";
@@ -78,7 +86,7 @@ export interface ResiliencePolicyOptions {
   random?: RandomSource | undefined;
 }
 
-type ResolvedRetry = Required<Omit<RetryOptions, "budget">>;
+type ResolvedRetry = Required<Omit<RetryOptions, "budget" | "uncertainWriteRetries">>;
 
 /** Per-call retry bookkeeping. */
 interface Call {
@@ -91,7 +99,6 @@ interface Call {
   backoffRetries: number;
   rateLimitRetries: number;
   unknownWaits: number;
-  uncertainRetries: number;
   /** Some attempt of this mutation may have been applied. */
   ambiguous: boolean;
   /** The verdict on the last rate-limit answer: `undefined` to retry after the hold, else the error to throw. */
@@ -104,6 +111,8 @@ export class ResiliencePolicy {
   readonly limiter: Limiter;
   /** The client-wide retry budget, `undefined` when retries or the budget are off. */
   readonly budget: RetryBudget | undefined;
+  /** What happens after an ambiguous mutation failure (`retry.writes`): `"report"` or `"verify"`. */
+  readonly writes: "report" | "verify";
   readonly #retry: ResolvedRetry | undefined;
   readonly #ownsLimiter: boolean;
   readonly #logger: Logger | undefined;
@@ -124,8 +133,14 @@ export class ResiliencePolicy {
             maxRetryAfterMs: retry?.maxRetryAfterMs ?? 60_000,
             baseDelayMs: retry?.baseDelayMs ?? 1_000,
             maxDelayMs: retry?.maxDelayMs ?? 30_000,
-            uncertainWriteRetries: retry?.uncertainWriteRetries ?? 2,
+            writes: retry?.writes ?? "report",
           };
+    this.writes = retry === false ? "report" : (retry?.writes ?? "report");
+    if (retry && retry.uncertainWriteRetries !== undefined && retry.uncertainWriteRetries > 0) {
+      this.#logger?.warn(
+        'copilot-admin-sdk: retry.uncertainWriteRetries is deprecated and ignored: a mutation that may have applied is never resent (use retry.writes: "verify")',
+      );
+    }
     const budget = retry === false ? false : retry?.budget;
     this.budget = budget === false ? undefined : new RetryBudget(budget);
     const { limiter, owned } = createLimiter(options.throttle, this.#now, options.logger);
@@ -159,7 +174,6 @@ export class ResiliencePolicy {
       backoffRetries: 0,
       rateLimitRetries: 0,
       unknownWaits: 0,
-      uncertainRetries: 0,
       ambiguous: false,
       rateLimitStop: undefined,
     };
@@ -233,8 +247,8 @@ export class ResiliencePolicy {
       return;
     }
     if (!isTransient(error) || call.backoffRetries >= retry.retries) throw error;
-    const ambiguous = call.write && isAmbiguousFailure(error);
-    if (ambiguous && call.uncertainRetries >= retry.uncertainWriteRetries) throw error;
+    // A mutation is resent only when it surely did not apply (RFC 9110 §9.2.2).
+    if (call.write && !isSafeToResend(error)) throw error;
     if (this.budget && !this.budget.tryPay(error instanceof TimeoutError)) {
       this.#logger?.debug(
         `copilot-admin-sdk: retry budget exhausted, not retrying ${call.method} ${call.route}`,
@@ -242,7 +256,6 @@ export class ResiliencePolicy {
       throw error;
     }
     call.backoffRetries++;
-    if (ambiguous) call.uncertainRetries++;
     const delay = fullJitterDelay(
       call.backoffRetries,
       retry.baseDelayMs,
@@ -288,10 +301,15 @@ export class ResiliencePolicy {
   }
 }
 
-/** 500, 502, 503, 504 and failures before any answer; 501 means "never", not "not now". */
+/**
+ * 500, 502, 503, 504 and failures before any complete answer; 501 means "never", not "not now".
+ * A body that failed after a 4xx status arrived is that refusal again, not a transient fault.
+ */
 function isTransient(error: unknown): boolean {
   if (error instanceof InternalServerError) return [500, 502, 503, 504].includes(error.status);
-  return error instanceof ConnectionError;
+  if (!(error instanceof ConnectionError)) return false;
+  const status = answeredStatus(error);
+  return status === undefined || status >= 500 || provesApplied(error);
 }
 
 function describe(error: Error): string {
