@@ -2,9 +2,6 @@
  * The SDK's report read: `reports.orgUsersLatest28Day({ org })` then `reports.records(report)`,
  * every record validated against `UserDayRecordSchema` (`job.validation`, default `"strict"`).
  */
-// The SDK imports undici on its first request; loaded here, with the other modules, it stays out
-// of the timed region as the bare runners' undici does (module loading is not measured).
-import "undici";
 import { CopilotClient } from "../../src/index.js";
 import { BENCH_TOKEN, type Job, type RunnerOutput } from "../job.js";
 
