@@ -44,6 +44,7 @@ export default defineConfig([
     ...shared,
     entry: ENTRIES,
     format: ["esm", "cjs"],
-    dts: { only: true },
+    // `@internal` members (the namespaces' runner, their constructors) stay out of the public types.
+    dts: { only: true, compilerOptions: { stripInternal: true } },
   },
 ]);

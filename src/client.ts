@@ -7,7 +7,7 @@
 import { operations } from "../generated/operations.js";
 import { RequestValidationError } from "./core/errors.js";
 import type { OperationMeta } from "./core/operation.js";
-import type { ClientOptions, RequestOptions } from "./core/options.js";
+import type { ClientOptions, RequestOptions, SharedLimiter } from "./core/options.js";
 import type { HttpMethod, PathsWithMethod, RequestParams, RequestResult } from "./core/types.js";
 import { Pipeline } from "./internal/http/pipeline.js";
 import { OperationRunner } from "./internal/operations/runner.js";
@@ -68,7 +68,7 @@ export class CopilotClient {
    * The client's limiter, to share with another client using the same token:
    * `new CopilotClient({ auth, throttle: { limiter: client.limiter } })`.
    */
-  get limiter(): unknown {
+  get limiter(): SharedLimiter {
     return this.#runner.pipeline.policy.limiter;
   }
 

@@ -14,6 +14,7 @@ export type {
   RedisThrottleOptions,
   RequestOptions,
   RetryOptions,
+  SharedLimiter,
   ThrottleOptions,
   ValidationMode,
 } from "./core/options.js";

@@ -52,6 +52,18 @@ export interface RetryOptions {
   writes?: "report" | "verify";
 }
 
+/**
+ * A client's throttle, as `CopilotClient.limiter` hands it out: pass it as `throttle.limiter` to
+ * another client using the same token so that both share one set of limits and one
+ * rate-limit hold. Its workings are internal.
+ */
+export interface SharedLimiter {
+  /** End of the current rate-limit hold, epoch ms (0 or past when none). */
+  readonly heldUntil: number;
+  /** Frees its timers and connections (Redis); the owning client's `close()` calls it. */
+  close(): Promise<void>;
+}
+
 /** Client-side throttling, modelled on GitHub's "best practices for using the REST API". */
 export interface ThrottleOptions {
   /** Concurrent reads (GET) at most. Default `4`. */
@@ -64,7 +76,7 @@ export interface ThrottleOptions {
    * Share one limiter between clients using the same token: pass the `limiter` of another
    * client's `throttle` (see `CopilotClient.limiter`).
    */
-  limiter?: unknown;
+  limiter?: SharedLimiter;
   /**
    * Share these limits between processes that use one token, through Redis (needs the optional
    * peer dependency `ioredis`). See {@link RedisThrottleOptions}.

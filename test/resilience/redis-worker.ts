@@ -26,7 +26,7 @@ const client = new CopilotClient({
   },
 });
 
-await (client.limiter as { ready(): Promise<void> }).ready();
+await (client.limiter as unknown as { ready(): Promise<void> }).ready();
 process.stdout.write("ready\n");
 await new Promise<void>((resolve) => process.stdin.once("data", () => resolve()));
 process.stdin.pause();

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { SharedLimiter } from "../../src/core/options.js";
 import type { AttemptContext } from "../../src/internal/resilience/policy.js";
 import { ResiliencePolicy } from "../../src/internal/resilience/policy.js";
 import { LocalLimiter } from "../../src/internal/resilience/throttle/local-limiter.js";
@@ -185,9 +186,13 @@ describe("limiter configuration", () => {
   });
 
   it("rejects a foreign limiter", () => {
-    expect(() => new ResiliencePolicy({ retry: false, throttle: { limiter: {} } })).toThrow(
-      TypeError,
-    );
+    expect(
+      () =>
+        new ResiliencePolicy({
+          retry: false,
+          throttle: { limiter: {} as unknown as SharedLimiter },
+        }),
+    ).toThrow(TypeError);
   });
 });
 

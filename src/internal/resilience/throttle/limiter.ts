@@ -5,6 +5,7 @@
  *
  * @see https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#avoid-concurrent-requests
  */
+import type { SharedLimiter } from "../../../core/options.js";
 import { type AbortErrorFactory, defaultAbortError, sleep } from "../abort.js";
 
 /** One request asking the throttle for permission to be sent. */
@@ -28,7 +29,7 @@ export interface ThrottleRequest {
 export type Release = () => void;
 
 /** A throttle: grants slots to requests and holds them all during a rate-limit wait. */
-export interface Limiter {
+export interface Limiter extends SharedLimiter {
   /**
    * Waits for the rate-limit hold, then for a slot. Resolve → send the request, then call the
    * returned `Release` once it has ended.
