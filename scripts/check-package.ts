@@ -16,11 +16,14 @@
  *    Node.js 20.18. Last, the main entry is imported and required with msw made unloadable,
  *    to prove it never loads msw (and the /msw entry, as a control, must then fail).
  *
- * `--skip-smoke` stops after step 3; `--skip-build` reuses dist/ (while iterating on this
+ * 5. A fresh clone of the committed HEAD packs with dist/ in it (the `prepack` build), so a
+ *    git install works before any release.
+ *
+ * `--skip-smoke` stops after step 3; `--skip-clone` skips step 5; `--skip-build` reuses dist/ (while iterating on this
  * script). Exits non-zero on the first failure.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -155,13 +158,20 @@ async function lint(): Promise<void> {
   run(join(BIN, "attw"), ["--pack", ".", "--format", "table-flipped"]);
 }
 
-function pack(args: string[]): PackResult {
-  const out = execFileSync("npm", ["pack", "--json", ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "ignore"],
-  });
-  const [result] = JSON.parse(out) as PackResult[];
+/** `npm pack --json` in `cwd`; `prepack` (the build) is skipped unless `scripts` is true. */
+function pack(args: string[], cwd = ROOT, scripts = false): PackResult {
+  const out = execFileSync(
+    "npm",
+    ["pack", "--json", ...(scripts ? [] : ["--ignore-scripts"]), ...args],
+    {
+      cwd,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    },
+  );
+  // With scripts on, the build's output comes first on stdout; the JSON starts on its own line.
+  const json = out.startsWith("[") ? out : out.slice(out.lastIndexOf("\n[") + 1);
+  const [result] = JSON.parse(json) as PackResult[];
   if (!result) fail("npm pack printed no result");
   return result;
 }
@@ -439,12 +449,55 @@ async function smoke(): Promise<void> {
   }
 }
 
+/** The dist/ files a tarball must hold: every entry point and bin of package.json. */
+export function missingEntries(
+  manifest: { exports?: unknown; bin?: Record<string, string> },
+  packed: readonly string[],
+): string[] {
+  const targets = new Set<string>();
+  const collect = (value: unknown): void => {
+    if (typeof value === "string") targets.add(value.replace(/^\.\//, ""));
+    else if (value && typeof value === "object") for (const v of Object.values(value)) collect(v);
+  };
+  collect(manifest.exports);
+  collect(manifest.bin);
+  const have = new Set(packed);
+  return [...targets].filter((path) => path.startsWith("dist/") && !have.has(path)).sort();
+}
+
+/**
+ * A git install or an `npm pack` of a fresh clone (dist/ is git-ignored) must build dist/
+ * through the `prepack` script. Clones the committed HEAD into a temporary directory, links
+ * this checkout's node_modules (no network), packs with scripts on, and checks that every
+ * entry point and bin is in the tarball.
+ */
+function freshClone(): void {
+  step("fresh clone: npm pack runs prepack and ships dist/");
+  const work = mkdtempSync(join(tmpdir(), "copilot-admin-sdk-clone-"));
+  try {
+    const clone = join(work, "clone");
+    run("git", ["clone", "--quiet", "--no-hardlinks", ROOT, clone]);
+    symlinkSync(join(ROOT, "node_modules"), join(clone, "node_modules"), "dir");
+    const result = pack(["--dry-run"], clone, true);
+    const manifest = JSON.parse(readFileSync(join(clone, "package.json"), "utf8"));
+    const paths = result.files.map((file) => file.path);
+    const missing = missingEntries(manifest, paths);
+    if (missing.length > 0) fail(`a fresh clone packs without ${missing.join(", ")}`);
+    process.stdout.write(
+      `  fresh clone packs ${result.entryCount} files, ${paths.filter((p) => p.startsWith("dist/")).length} under dist/\n`,
+    );
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   if (!process.argv.includes("--skip-build")) await build();
   await lint();
   inspectTarball();
   if (!process.argv.includes("--skip-smoke")) await smoke();
+  if (!process.argv.includes("--skip-clone")) freshClone();
   process.stdout.write(
     `\n✔ check:package passed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
   );

@@ -11,6 +11,7 @@ import {
   forbiddenFiles,
   forbiddenMapSources,
   formatSize,
+  missingEntries,
   readmeDrift,
   runtimeDependencies,
 } from "../../scripts/check-package.js";
@@ -158,5 +159,24 @@ describe("readmeDrift", () => {
 
   it("does not fail a README that states neither", () => {
     expect(readmeDrift("# nothing here", actual)).toBeUndefined();
+  });
+});
+
+describe("missingEntries", () => {
+  const manifest = JSON.parse(
+    readFileSync(join(import.meta.dirname, "../../package.json"), "utf8"),
+  );
+
+  it("names every export and bin target of package.json absent from the tarball", () => {
+    const missing = missingEntries(manifest, ["package.json", "README.md"]);
+    expect(missing).toContain("dist/index.js");
+    expect(missing).toContain("dist/msw.d.cts");
+    expect(missing).toContain("dist/copilot-mock.js");
+  });
+
+  it("is empty when the tarball holds them all", () => {
+    const all = missingEntries(manifest, []);
+    expect(all.length).toBeGreaterThan(4);
+    expect(missingEntries(manifest, all)).toEqual([]);
   });
 });
