@@ -5,32 +5,52 @@
  * (https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api).
  */
 
+import { operations } from "../../generated/operations.js";
+import { matchPath } from "./router.js";
+
 /** Which requests a fault applies to: API calls, report downloads, or both (default). */
 export type FaultTarget = "api" | "download" | "any";
 
+/**
+ * Which requests a fault waits for; every given key must match. `method` is compared
+ * case-insensitively; `path` is relative to the base URL (or download origin), without the
+ * query, and may hold `{param}` placeholders (`/orgs/{org}/copilot/billing/selected_users`);
+ * `operation` is an operationId of the bundled spec
+ * (`copilot/cancel-copilot-seat-assignment-for-users`), matched by its method and path.
+ */
+export interface FaultMatch {
+  method?: string;
+  path?: string;
+  operation?: string;
+}
+
+/** What every fault can say about the requests it applies to. */
+interface FaultScope {
+  target?: FaultTarget;
+  /** Wait for the first request matching this; without it, the next request (of `target`) gets the fault. */
+  match?: FaultMatch;
+}
+
 /** A forced HTTP answer. `body` objects are sent as JSON, strings as they are. */
-export interface ForcedResponse {
+export interface ForcedResponse extends FaultScope {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
   /** Seconds; sets `retry-after`. */
   retryAfter?: number;
-  target?: FaultTarget;
 }
 
 /** The connection is dropped without an answer (a network error for the client). */
-export interface DropFault {
+export interface DropFault extends FaultScope {
   drop: true;
-  target?: FaultTarget;
 }
 
 /** The real answer's status and headers, with a truncated JSON body. */
-export interface MalformedJsonFault {
+export interface MalformedJsonFault extends FaultScope {
   malformedJson: true;
-  target?: FaultTarget;
 }
 
-/** One queued fault: consumed by the first request it applies to. */
+/** One queued fault: consumed by the first request it applies to (its `target` and `match`). */
 export type MockFault = ForcedResponse | DropFault | MalformedJsonFault;
 
 /** Options of `faults.secondaryLimit`. */
@@ -52,8 +72,41 @@ export type FaultDecision =
   | { kind: "drop" }
   | { kind: "malformed-json" };
 
-function applies(target: FaultTarget | undefined, origin: "api" | "download"): boolean {
-  return target === undefined || target === "any" || target === origin;
+/** The request a fault is checked against: its origin, method and relative path (no query). */
+export interface FaultRequest {
+  origin: "api" | "download";
+  method: string;
+  path: string;
+}
+
+/** Whether `match` holds for `request`. */
+function matches(match: FaultMatch | undefined, request: FaultRequest): boolean {
+  if (!match) return true;
+  if (match.method && match.method.toUpperCase() !== request.method.toUpperCase()) return false;
+  if (match.path && !matchPath(match.path, request.path)) return false;
+  if (match.operation) {
+    const operation = operations[match.operation as keyof typeof operations];
+    if (request.origin !== "api" || !operation) return false;
+    if (operation.method !== request.method.toUpperCase()) return false;
+    if (!matchPath(operation.path, request.path)) return false;
+  }
+  return true;
+}
+
+function applies(fault: MockFault, request: FaultRequest): boolean {
+  const target = fault.target;
+  const origin = target === undefined || target === "any" || target === request.origin;
+  return origin && matches(fault.match, request);
+}
+
+/** @throws TypeError for a `match.operation` the bundled spec does not have. */
+function checkMatch(fault: MockFault): void {
+  const operation = fault.match?.operation;
+  if (operation !== undefined && !(operation in operations)) {
+    throw new TypeError(
+      `faults: match.operation ${JSON.stringify(operation)} is not an operationId of the bundled spec (e.g. "copilot/list-copilot-seats")`,
+    );
+  }
 }
 
 /** The fault controls of one mock. */
@@ -65,8 +118,14 @@ export class MockFaults {
   /** `now` is the mock's clock, used for `x-ratelimit-reset` of `primaryLimit`. */
   constructor(private readonly now: () => Date = () => new Date()) {}
 
-  /** Queues faults; each is used by exactly one request, in order. */
+  /**
+   * Queues faults; each is used by exactly one request: the first that matches its `target`
+   * and `match` (in queue order when several could).
+   *
+   * @throws TypeError for a `match.operation` that is not an operationId of the bundled spec.
+   */
   next(...faults: MockFault[]): this {
+    for (const fault of faults) checkMatch(fault);
     this.queue.push(...faults);
     return this;
   }
@@ -143,9 +202,15 @@ export class MockFaults {
     return typeof this.latency === "function" ? this.latency(request) : this.latency;
   }
 
+  /** The faults still queued, in order (the control API's `GET /_mock/state` shows them). */
+  get queued(): readonly MockFault[] {
+    return [...this.queue];
+  }
+
   /** Consumes and returns the fault for one request. Used by the mock's dispatcher. */
-  take(origin: "api" | "download"): FaultDecision {
-    const index = this.queue.findIndex((fault) => applies(fault.target, origin));
+  take(request: FaultRequest): FaultDecision {
+    const origin = request.origin;
+    const index = this.queue.findIndex((fault) => applies(fault, request));
     if (index >= 0) {
       const [fault] = this.queue.splice(index, 1);
       if (fault && "drop" in fault) return { kind: "drop" };

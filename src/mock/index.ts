@@ -28,6 +28,8 @@ export { ALL_SCOPES } from "./auth.js";
 export type {
   DropFault,
   FaultDecision,
+  FaultMatch,
+  FaultRequest,
   FaultTarget,
   ForcedResponse,
   MalformedJsonFault,

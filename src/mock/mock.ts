@@ -228,7 +228,11 @@ export function createCopilotMock(options: CopilotMockOptions = {}): CopilotMock
     if (requests.length > maxRecorded) requests.splice(0, requests.length - maxRecorded);
     const latency = faults.latencyFor(request);
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
-    const decision = faults.take(origin);
+    const decision = faults.take({
+      origin,
+      method: request.method,
+      path: downloadPath ?? apiPath ?? "",
+    });
     if (decision.kind === "drop") {
       record.status = 0;
       return HttpResponse.error();
