@@ -1,7 +1,7 @@
 /**
- * The audit itself: reads billing, seats and the latest 28-day metrics through the SDK
- * and plans (or applies) the reclaim of idle seats. Pure data in, report out; rendering
- * is in render.ts.
+ * The seat audit of `copilot-admin audit`: reads billing, seats and the latest 28-day metrics
+ * through the SDK and plans the reclaim of idle seats (a dry run: `copilot-admin reclaim
+ * --apply` cancels). Data in, report out; rendering is in render.ts.
  */
 import {
   acceptanceRate,
@@ -12,14 +12,13 @@ import {
   type OrganizationBilling,
   type ReclaimResult,
   type Seat,
-} from "../../src/index.js";
+} from "../../index.js";
 
 /** Where to look, and how. */
 export interface AuditInput {
   scope: { org: string } | { enterprise: string };
   inactiveDays: number;
   prices: { business: number; enterprise: number };
-  apply: boolean;
   now: Date;
   /** Progress lines (the entry point shows them on a TTY only). */
   progress?: (message: string) => void;
@@ -40,7 +39,7 @@ export interface OrgReclaim {
   refused?: string;
 }
 
-/** Everything the demo prints. */
+/** Everything the audit prints. */
 export interface AuditReport {
   scope: { kind: "organization" | "enterprise"; name: string };
   asOf: string;
@@ -98,8 +97,14 @@ function messageOf(error: unknown): string {
     : String(error);
 }
 
+/** The report, and the inactive seats themselves (the rows of `audit --csv`). */
+export interface AuditResult {
+  report: AuditReport;
+  inactive: Seat[];
+}
+
 /** Runs the audit. @throws the SDK's errors for the seat listing (the rest is reported per section). */
-export async function runAudit(client: CopilotClient, input: AuditInput): Promise<AuditReport> {
+export async function runAudit(client: CopilotClient, input: AuditInput): Promise<AuditResult> {
   const rows = await listSeats(client, input);
   const seats = "org" in input.scope ? rows : dedupeSeats(rows);
   const orgNames =
@@ -154,7 +159,7 @@ export async function runAudit(client: CopilotClient, input: AuditInput): Promis
 
   const reclaim: OrgReclaim[] = [];
   for (const org of orgNames) {
-    input.progress?.(`${input.apply ? "reclaiming" : "planning the reclaim"} in ${org}`);
+    input.progress?.(`planning the reclaim in ${org}`);
     try {
       reclaim.push({
         org,
@@ -162,7 +167,7 @@ export async function runAudit(client: CopilotClient, input: AuditInput): Promis
           org,
           days: input.inactiveDays,
           now: input.now,
-          dryRun: !input.apply,
+          dryRun: true,
         }),
       });
     } catch (error) {
@@ -170,7 +175,7 @@ export async function runAudit(client: CopilotClient, input: AuditInput): Promis
     }
   }
 
-  return {
+  const report: AuditReport = {
     scope:
       "org" in input.scope
         ? { kind: "organization", name: input.scope.org }
@@ -193,4 +198,5 @@ export async function runAudit(client: CopilotClient, input: AuditInput): Promis
     activity,
     reclaim,
   };
+  return { report, inactive };
 }
