@@ -6,7 +6,7 @@
  */
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { CopilotClient } from "../src/index.js";
+import { type CopilotClient, createTestClient } from "../src/index.js";
 import { createCopilotMock, type MockSeat } from "../src/mock/index.js";
 import { offboardInactive } from "./automation/offboard-inactive.js";
 
@@ -22,14 +22,9 @@ const mock = createCopilotMock({
 });
 const server = setupServer(...mock.handlers);
 
-/** A client as the automation would build it, with retry delays shortened for the test. */
+/** A client as the automation would build it, with the test preset: no backoff waits, no write spacing. */
 function newClient(fetch?: typeof globalThis.fetch): CopilotClient {
-  return new CopilotClient({
-    auth: "ghp_contractTestToken",
-    throttle: false,
-    retry: { baseDelayMs: 1, maxDelayMs: 5 },
-    ...(fetch ? { fetch } : {}),
-  });
+  return createTestClient({ mock, auth: "ghp_contractTestToken", ...(fetch ? { fetch } : {}) });
 }
 
 function org() {

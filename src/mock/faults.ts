@@ -25,7 +25,7 @@ export interface FaultMatch {
 }
 
 /** What every fault can say about the requests it applies to. */
-interface FaultScope {
+export interface FaultScope {
   target?: FaultTarget;
   /** Wait for the first request matching this; without it, the next request (of `target`) gets the fault. */
   match?: FaultMatch;
