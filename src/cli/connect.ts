@@ -5,6 +5,7 @@
  */
 import { CopilotClient } from "../index.js";
 import type { CliIO } from "./output.js";
+import { UsageError } from "./usage.js";
 
 /** The options every command takes. */
 export interface ScopeOptions {
@@ -31,9 +32,6 @@ export const DEMO_SEED = {
   teams: 12,
   random: 42,
 };
-
-/** A usage error: printed with the command's hint, exit code 2. */
-export class UsageError extends Error {}
 
 /** `{ org }` or `{ enterprise }` from the options. @throws UsageError for both or neither. */
 export function scopeOf(options: ScopeOptions): { org: string } | { enterprise: string } {

@@ -4,6 +4,7 @@
  */
 import Table from "cli-table3";
 import { stringify } from "csv-stringify/sync";
+import { UsageError } from "./usage.js";
 
 /** Where a command writes, and what it may read: the process's streams, or a test's buffers. */
 export interface CliIO {
@@ -19,9 +20,9 @@ export interface CliIO {
 /** The output format a command was asked for. */
 export type Format = "table" | "json" | "csv";
 
-/** `--json` / `--csv` / neither. @throws Error when both are given. */
+/** `--json` / `--csv` / neither. @throws UsageError when both are given. */
 export function formatOf(options: { json?: boolean; csv?: boolean }): Format {
-  if (options.json && options.csv) throw new Error("give --json or --csv, not both");
+  if (options.json && options.csv) throw new UsageError("give --json or --csv, not both");
   return options.json ? "json" : options.csv ? "csv" : "table";
 }
 

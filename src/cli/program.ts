@@ -10,8 +10,8 @@ import { diagnoseCommand } from "./commands/diagnose.js";
 import { exportCommand } from "./commands/export.js";
 import { reclaimCommand } from "./commands/reclaim.js";
 import { spendCommand } from "./commands/spend.js";
-import { UsageError } from "./connect.js";
 import type { CliIO } from "./output.js";
+import { UsageError } from "./usage.js";
 
 const ENVIRONMENT = `
 Environment:

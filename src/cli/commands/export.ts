@@ -3,8 +3,9 @@
  * create, wait until `completed`, download every file), printed as CSV, JSON or a table.
  */
 import type { Command } from "commander";
-import { connect, UsageError } from "../connect.js";
+import { connect } from "../connect.js";
 import { type Cell, type CliIO, formatOf, printRows, progressLine } from "../output.js";
+import { UsageError } from "../usage.js";
 import { addScopeOptions, hasFeature, notAvailable, type OutputOptions } from "./common.js";
 
 /** The parts of `billing.exports` this command calls (API.md "Spend and cost governance"). */
