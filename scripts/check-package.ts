@@ -6,7 +6,8 @@
  *    from CJS and ESM, bundler).
  * 3. `npm pack --dry-run`: fails when tests, benches, examples or sources leak into the
  *    tarball, or a source map embeds a test; prints the tarball size and the runtime
- *    dependency count (README keeps both).
+ *    dependency count, and fails when README's figures are more than 10% off
+ *    (`--update-readme` rewrites README's size sentence from them).
  * 4. A smoke test: the real tarball installed (offline, from the npm cache) into a temporary
  *    project next to msw, then used four ways: ESM `import`, CJS `require`, TypeScript with
  *    `moduleResolution: node16` (type-checked, emitted and run) and with `bundler`
@@ -197,11 +198,37 @@ function inspectTarball(): void {
     `\n  tarball: ${formatSize(result.size)} packed, ${formatSize(result.unpackedSize)} unpacked, ${result.entryCount} files\n` +
       `  dependencies: ${Object.keys(pkg.dependencies ?? {}).length} direct, ${installed.length} installed in all (${installed.join(", ")})\n`,
   );
-  const stale = readmeDrift(readFileSync(join(ROOT, "README.md"), "utf8"), {
-    packedBytes: result.size,
-    installed: installed.length,
-  });
-  if (stale) fail(stale);
+  const readmePath = join(ROOT, "README.md");
+  const readme = readFileSync(readmePath, "utf8");
+  if (process.argv.includes("--update-readme")) {
+    const updated = withSizeSentence(readme, sizeSentence(result, installed));
+    if (updated === undefined) fail(`README.md has no ${SIZE_START} … ${SIZE_END} block to update`);
+    writeFileSync(readmePath, updated);
+    process.stdout.write("  README.md: size sentence updated\n");
+    return;
+  }
+  const stale = readmeDrift(readme, { packedBytes: result.size, installed: installed.length });
+  if (stale) fail(`${stale}, or run npm run check:package -- --update-readme`);
+}
+
+/** The markers around README's size sentence, which `--update-readme` rewrites. */
+export const SIZE_START = "<!-- size: npm run check:package -- --update-readme -->";
+export const SIZE_END = "<!-- /size -->";
+
+/** README's sentence on the tarball: its sizes and the packages an install adds. */
+export function sizeSentence(
+  result: Pick<PackResult, "size" | "unpackedSize">,
+  installed: readonly string[],
+): string {
+  return `The package is ${formatSize(result.size)} packed (${formatSize(result.unpackedSize)} unpacked, source maps included) and installs ${installed.length} packages: ${installed.join(", ")}.`;
+}
+
+/** `readme` with the text between the size markers replaced by `sentence`; `undefined` without markers. */
+export function withSizeSentence(readme: string, sentence: string): string | undefined {
+  const start = readme.indexOf(SIZE_START);
+  const end = readme.indexOf(SIZE_END, start);
+  if (start === -1 || end === -1) return undefined;
+  return `${readme.slice(0, start + SIZE_START.length)}\n${sentence}\n${readme.slice(end)}`;
 }
 
 /**

@@ -14,6 +14,10 @@ import {
   missingEntries,
   readmeDrift,
   runtimeDependencies,
+  SIZE_END,
+  SIZE_START,
+  sizeSentence,
+  withSizeSentence,
 } from "../../scripts/check-package.js";
 
 describe("forbiddenFiles", () => {
@@ -178,5 +182,23 @@ describe("missingEntries", () => {
     const all = missingEntries(manifest, []);
     expect(all.length).toBeGreaterThan(4);
     expect(missingEntries(manifest, all)).toEqual([]);
+  });
+});
+
+describe("README size sentence", () => {
+  it("is written between the markers from the pack result, and passes the drift check", () => {
+    const sentence = sizeSentence({ size: 700 * 1024, unpackedSize: 3.3 * 1024 * 1024 }, [
+      "undici",
+      "zod",
+    ]);
+    expect(sentence).toBe(
+      "The package is 700.0 kB packed (3.30 MB unpacked, source maps included) and installs 2 packages: undici, zod.",
+    );
+    const readme = `# x\n${SIZE_START}\nThe package is 645 kB packed and installs 5 packages.\n${SIZE_END}\nrest\n`;
+    const updated = withSizeSentence(readme, sentence) ?? "";
+    expect(updated).toContain(`${SIZE_START}\n${sentence}\n${SIZE_END}\nrest`);
+    expect(readmeDrift(readme, { packedBytes: 700 * 1024, installed: 2 })).toMatch(/README says/);
+    expect(readmeDrift(updated, { packedBytes: 700 * 1024, installed: 2 })).toBeUndefined();
+    expect(withSizeSentence("# no markers\n", sentence)).toBeUndefined();
   });
 });
