@@ -42,10 +42,12 @@ const work = mkdtempSync(join(ROOT, ".cache", "readme-types-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe("README.md TypeScript blocks", () => {
-  const blocks = typeScriptBlocks(readFileSync(join(ROOT, "README.md"), "utf8"));
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const blocks = typeScriptBlocks(readme);
 
-  it("finds the blocks", () => {
-    expect(blocks.length).toBeGreaterThan(10);
+  it("finds every block, one per ```ts fence", () => {
+    expect(blocks.length).toBeGreaterThan(0);
+    expect(blocks).toHaveLength(readme.split(/^```ts$/m).length - 1);
   });
 
   it("compile under --strict, exactOptionalPropertyTypes and noUncheckedIndexedAccess", {
