@@ -15,7 +15,8 @@
  *    `copilot-admin-sdk/msw`, creates a client and lists every seat of an organization.
  *    The CommonJS main entry is also required with require(esm) switched off, as on
  *    Node.js 20.18. Last, the main entry is imported and required with msw made unloadable,
- *    to prove it never loads msw (and the /msw entry, as a control, must then fail).
+ *    to prove it never loads msw (and the /msw entry, as a control, must then fail). The bins
+ *    run as npm links them: `--help` of both, and `copilot-admin audit --demo --json`.
  *
  * 5. A fresh clone of the committed HEAD packs with dist/ in it (the `prepack` build), so a
  *    git install works before any release.
@@ -240,7 +241,7 @@ export function readmeDrift(
   readme: string,
   actual: { packedBytes: number; installed: number },
 ): string | undefined {
-  const size = /([\d.]+) kB packed/.exec(readme);
+  const size = /([\d.]+) (kB|MB) packed/.exec(readme);
   const count = /installs (\d+) packages/.exec(readme);
   const expected = `${formatSize(actual.packedBytes)} packed, installs ${actual.installed} packages`;
   if (!size && !count) {
@@ -248,7 +249,7 @@ export function readmeDrift(
     return undefined;
   }
   if (size) {
-    const stated = Number(size[1]) * 1024;
+    const stated = Number(size[1]) * (size[2] === "MB" ? 1024 * 1024 : 1024);
     if (Math.abs(stated - actual.packedBytes) > actual.packedBytes * 0.1) {
       return `README says ${size[0]}, the tarball is ${formatSize(actual.packedBytes)} packed: update README ("${expected}")`;
     }
@@ -424,6 +425,32 @@ function install(project: string, tarball: string): void {
   run("npm", [...base, "--prefer-offline"], project);
 }
 
+/** Runs an installed bin of the consumer project and returns its stdout; fails on a non-zero exit. */
+function bin(project: string, name: string, args: string[]): string {
+  const result = spawnSync(join(project, "node_modules", ".bin", name), args, {
+    cwd: project,
+    encoding: "utf8",
+    timeout: 60_000,
+    env: { ...process.env, GITHUB_TOKEN: "" },
+  });
+  if (result.status !== 0)
+    fail(`${name} ${args.join(" ")} exited with ${result.status}: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** `copilot-admin` and `copilot-mock` as npm links them: help, and an audit of the demo mock. */
+function binChecks(project: string): void {
+  if (!bin(project, "copilot-admin", ["--help"]).includes("reclaim"))
+    fail("copilot-admin --help does not list reclaim");
+  if (!bin(project, "copilot-mock", ["--help"]).includes("--fault"))
+    fail("copilot-mock --help does not list --fault");
+  const report = JSON.parse(bin(project, "copilot-admin", ["audit", "--demo", "--json"]));
+  if (!(report.seats?.total > 0)) fail("copilot-admin audit --demo --json reported no seats");
+  process.stdout.write(
+    `  copilot-admin audit --demo --json: ${report.seats.total} seats; copilot-admin and copilot-mock --help\n`,
+  );
+}
+
 async function smoke(): Promise<void> {
   step("smoke test: install the tarball into a temporary project");
   const work = mkdtempSync(join(tmpdir(), "copilot-admin-sdk-smoke-"));
@@ -471,6 +498,9 @@ async function smoke(): Promise<void> {
     }
     process.stdout.write("  control: the /msw entry under the same hook fails as expected\n");
     run("node", ["main-without-msw.cjs"], project);
+
+    step("the bins, installed");
+    binChecks(project);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

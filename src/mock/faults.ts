@@ -19,13 +19,17 @@ export type FaultTarget = "api" | "download" | "any";
  * (`copilot/cancel-copilot-seat-assignment-for-users`), matched by its method and path.
  */
 export interface FaultMatch {
+  /** HTTP method, any case, e.g. `"DELETE"`. */
   method?: string;
+  /** Path relative to the base URL, no query; `{param}` segments match any value. */
   path?: string;
+  /** operationId of the bundled spec, e.g. `"copilot/list-copilot-seats"`. */
   operation?: string;
 }
 
 /** What every fault can say about the requests it applies to. */
 export interface FaultScope {
+  /** API calls, report downloads, or both (default). */
   target?: FaultTarget;
   /** Wait for the first request matching this; without it, the next request (of `target`) gets the fault. */
   match?: FaultMatch;
@@ -74,8 +78,11 @@ export type FaultDecision =
 
 /** The request a fault is checked against: its origin, method and relative path (no query). */
 export interface FaultRequest {
+  /** Which server received it: the API, or the report download origin. */
   origin: "api" | "download";
+  /** HTTP method as received. */
   method: string;
+  /** Path relative to the base URL (or download origin), without the query. */
   path: string;
 }
 

@@ -200,5 +200,8 @@ describe("README size sentence", () => {
     expect(readmeDrift(readme, { packedBytes: 700 * 1024, installed: 2 })).toMatch(/README says/);
     expect(readmeDrift(updated, { packedBytes: 700 * 1024, installed: 2 })).toBeUndefined();
     expect(withSizeSentence("# no markers\n", sentence)).toBeUndefined();
+    expect(readmeDrift("It is 1.03 MB packed.", { packedBytes: 700 * 1024, installed: 2 })).toMatch(
+      /README says 1\.03 MB packed/,
+    );
   });
 });
