@@ -2,7 +2,7 @@
  * `copilot-admin export`: a billing usage-report export of an enterprise (`billing.exports`:
  * create, wait until `completed`, download every file), printed as CSV, JSON or a table.
  */
-import type { Command } from "commander";
+import { type Command, InvalidArgumentError } from "commander";
 import { connect } from "../connect.js";
 import { type Cell, type CliIO, formatOf, printRows, progressLine } from "../output.js";
 import { UsageError } from "../usage.js";
@@ -29,7 +29,7 @@ interface ExportOptions extends OutputOptions {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function day(raw: string): string {
-  if (!DAY.test(raw)) throw new Error("a day is YYYY-MM-DD");
+  if (!DAY.test(raw)) throw new InvalidArgumentError("a day is YYYY-MM-DD");
   return raw;
 }
 

@@ -3,7 +3,7 @@
  * (`metrics.spend`: seat and AI-credit charges at GitHub's own prices), by product, SKU,
  * model, organization and cost center.
  */
-import type { Command } from "commander";
+import { type Command, InvalidArgumentError } from "commander";
 import { connect } from "../connect.js";
 import { type Cell, type CliIO, formatOf, printRows } from "../output.js";
 import { addScopeOptions, hasFeature, notAvailable, type OutputOptions } from "./common.js";
@@ -39,7 +39,14 @@ interface SpendOptions extends OutputOptions {
 
 function month(raw: string): number {
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > 12) throw new Error("--month must be 1-12");
+  if (!Number.isInteger(value) || value < 1 || value > 12)
+    throw new InvalidArgumentError("a month is 1-12");
+  return value;
+}
+
+function year(raw: string): number {
+  const value = Number(raw);
+  if (!/^\d{4}$/.test(raw)) throw new InvalidArgumentError("a year is YYYY");
   return value;
 }
 
@@ -52,7 +59,7 @@ export function spendCommand(program: Command, io: CliIO): void {
         "the month's Copilot cost (seats and AI credits), by product, SKU, model, organization and cost center",
       ),
   )
-    .option("--year <yyyy>", "year (default: this year, UTC)", Number)
+    .option("--year <yyyy>", "year (default: this year, UTC)", year)
     .option("--month <m>", "month 1-12 (default: this month, UTC)", month)
     .action(async (options: SpendOptions) => {
       const format = formatOf(options);
