@@ -43,11 +43,7 @@ export function printRows(
     io.out(stringify([head as string[], ...(rows as Cell[][])]));
   } else {
     // No rule between body rows, no colours: readable in a terminal and in a log file.
-    const table = new Table({
-      head: [...head],
-      style: { head: [], border: [] },
-      chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
-    });
+    const table = new Table({ head: [...head], style: { head: [], border: [], compact: true } });
     for (const row of rows) table.push(row.map((cell) => (cell == null ? "" : String(cell))));
     io.out(`${table.toString()}\n`);
   }
