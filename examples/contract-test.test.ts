@@ -6,7 +6,7 @@
  */
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { CopilotClient, isUncertain } from "../src/index.js";
+import { type CopilotClient, createTestClient, isUncertain } from "../src/index.js";
 import { createCopilotMock, type MockSeat } from "../src/mock/index.js";
 import { offboardInactive } from "./automation/offboard-inactive.js";
 
@@ -22,15 +22,15 @@ const mock = createCopilotMock({
 });
 const server = setupServer(...mock.handlers);
 
-/** A client as the automation would build it, with retry delays shortened for the test. */
+/** A client as the automation would build it, with the test preset: no backoff waits, no write spacing. */
 function newClient(
   fetch?: typeof globalThis.fetch,
   writes: "report" | "verify" = "report",
 ): CopilotClient {
-  return new CopilotClient({
+  return createTestClient({
+    mock,
     auth: "ghp_contractTestToken",
-    throttle: false,
-    retry: { baseDelayMs: 1, maxDelayMs: 5, writes },
+    retry: { writes },
     ...(fetch ? { fetch } : {}),
   });
 }

@@ -6,7 +6,8 @@
  *    from CJS and ESM, bundler).
  * 3. `npm pack --dry-run`: fails when tests, benches, examples or sources leak into the
  *    tarball, or a source map embeds a test; prints the tarball size and the runtime
- *    dependency count (README keeps both).
+ *    dependency count, and fails when README's figures are more than 10% off
+ *    (`--update-readme` rewrites README's size sentence from them).
  * 4. A smoke test: the real tarball installed (offline, from the npm cache) into a temporary
  *    project next to msw, then used four ways: ESM `import`, CJS `require`, TypeScript with
  *    `moduleResolution: node16` (type-checked, emitted and run) and with `bundler`
@@ -14,13 +15,17 @@
  *    `copilot-admin-sdk/msw`, creates a client and lists every seat of an organization.
  *    The CommonJS main entry is also required with require(esm) switched off, as on
  *    Node.js 20.18. Last, the main entry is imported and required with msw made unloadable,
- *    to prove it never loads msw (and the /msw entry, as a control, must then fail).
+ *    to prove it never loads msw (and the /msw entry, as a control, must then fail). The bins
+ *    run as npm links them: `--help` of both, and `copilot-admin audit --demo --json`.
  *
- * `--skip-smoke` stops after step 3; `--skip-build` reuses dist/ (while iterating on this
+ * 5. A fresh clone of the committed HEAD packs with dist/ in it (the `prepack` build), so a
+ *    git install works before any release.
+ *
+ * `--skip-smoke` stops after step 3; `--skip-clone` skips step 5; `--skip-build` reuses dist/ (while iterating on this
  * script). Exits non-zero on the first failure.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -155,13 +160,20 @@ async function lint(): Promise<void> {
   run(join(BIN, "attw"), ["--pack", ".", "--format", "table-flipped"]);
 }
 
-function pack(args: string[]): PackResult {
-  const out = execFileSync("npm", ["pack", "--json", ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "ignore"],
-  });
-  const [result] = JSON.parse(out) as PackResult[];
+/** `npm pack --json` in `cwd`; `prepack` (the build) is skipped unless `scripts` is true. */
+function pack(args: string[], cwd = ROOT, scripts = false): PackResult {
+  const out = execFileSync(
+    "npm",
+    ["pack", "--json", ...(scripts ? [] : ["--ignore-scripts"]), ...args],
+    {
+      cwd,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    },
+  );
+  // With scripts on, the build's output comes first on stdout; the JSON starts on its own line.
+  const json = out.startsWith("[") ? out : out.slice(out.lastIndexOf("\n[") + 1);
+  const [result] = JSON.parse(json) as PackResult[];
   if (!result) fail("npm pack printed no result");
   return result;
 }
@@ -187,11 +199,37 @@ function inspectTarball(): void {
     `\n  tarball: ${formatSize(result.size)} packed, ${formatSize(result.unpackedSize)} unpacked, ${result.entryCount} files\n` +
       `  dependencies: ${Object.keys(pkg.dependencies ?? {}).length} direct, ${installed.length} installed in all (${installed.join(", ")})\n`,
   );
-  const stale = readmeDrift(readFileSync(join(ROOT, "README.md"), "utf8"), {
-    packedBytes: result.size,
-    installed: installed.length,
-  });
-  if (stale) fail(stale);
+  const readmePath = join(ROOT, "README.md");
+  const readme = readFileSync(readmePath, "utf8");
+  if (process.argv.includes("--update-readme")) {
+    const updated = withSizeSentence(readme, sizeSentence(result, installed));
+    if (updated === undefined) fail(`README.md has no ${SIZE_START} … ${SIZE_END} block to update`);
+    writeFileSync(readmePath, updated);
+    process.stdout.write("  README.md: size sentence updated\n");
+    return;
+  }
+  const stale = readmeDrift(readme, { packedBytes: result.size, installed: installed.length });
+  if (stale) fail(`${stale}, or run npm run check:package -- --update-readme`);
+}
+
+/** The markers around README's size sentence, which `--update-readme` rewrites. */
+export const SIZE_START = "<!-- size: npm run check:package -- --update-readme -->";
+export const SIZE_END = "<!-- /size -->";
+
+/** README's sentence on the tarball: its sizes and the packages an install adds. */
+export function sizeSentence(
+  result: Pick<PackResult, "size" | "unpackedSize">,
+  installed: readonly string[],
+): string {
+  return `The package is ${formatSize(result.size)} packed (${formatSize(result.unpackedSize)} unpacked, source maps included) and installs ${installed.length} packages: ${installed.join(", ")}.`;
+}
+
+/** `readme` with the text between the size markers replaced by `sentence`; `undefined` without markers. */
+export function withSizeSentence(readme: string, sentence: string): string | undefined {
+  const start = readme.indexOf(SIZE_START);
+  const end = readme.indexOf(SIZE_END, start);
+  if (start === -1 || end === -1) return undefined;
+  return `${readme.slice(0, start + SIZE_START.length)}\n${sentence}\n${readme.slice(end)}`;
 }
 
 /**
@@ -203,7 +241,7 @@ export function readmeDrift(
   readme: string,
   actual: { packedBytes: number; installed: number },
 ): string | undefined {
-  const size = /([\d.]+) kB packed/.exec(readme);
+  const size = /([\d.]+) (kB|MB) packed/.exec(readme);
   const count = /installs (\d+) packages/.exec(readme);
   const expected = `${formatSize(actual.packedBytes)} packed, installs ${actual.installed} packages`;
   if (!size && !count) {
@@ -211,7 +249,7 @@ export function readmeDrift(
     return undefined;
   }
   if (size) {
-    const stated = Number(size[1]) * 1024;
+    const stated = Number(size[1]) * (size[2] === "MB" ? 1024 * 1024 : 1024);
     if (Math.abs(stated - actual.packedBytes) > actual.packedBytes * 0.1) {
       return `README says ${size[0]}, the tarball is ${formatSize(actual.packedBytes)} packed: update README ("${expected}")`;
     }
@@ -387,6 +425,32 @@ function install(project: string, tarball: string): void {
   run("npm", [...base, "--prefer-offline"], project);
 }
 
+/** Runs an installed bin of the consumer project and returns its stdout; fails on a non-zero exit. */
+function bin(project: string, name: string, args: string[]): string {
+  const result = spawnSync(join(project, "node_modules", ".bin", name), args, {
+    cwd: project,
+    encoding: "utf8",
+    timeout: 60_000,
+    env: { ...process.env, GITHUB_TOKEN: "" },
+  });
+  if (result.status !== 0)
+    fail(`${name} ${args.join(" ")} exited with ${result.status}: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** `copilot-admin` and `copilot-mock` as npm links them: help, and an audit of the demo mock. */
+function binChecks(project: string): void {
+  if (!bin(project, "copilot-admin", ["--help"]).includes("reclaim"))
+    fail("copilot-admin --help does not list reclaim");
+  if (!bin(project, "copilot-mock", ["--help"]).includes("--fault"))
+    fail("copilot-mock --help does not list --fault");
+  const report = JSON.parse(bin(project, "copilot-admin", ["audit", "--demo", "--json"]));
+  if (!(report.seats?.total > 0)) fail("copilot-admin audit --demo --json reported no seats");
+  process.stdout.write(
+    `  copilot-admin audit --demo --json: ${report.seats.total} seats; copilot-admin and copilot-mock --help\n`,
+  );
+}
+
 async function smoke(): Promise<void> {
   step("smoke test: install the tarball into a temporary project");
   const work = mkdtempSync(join(tmpdir(), "copilot-admin-sdk-smoke-"));
@@ -434,6 +498,51 @@ async function smoke(): Promise<void> {
     }
     process.stdout.write("  control: the /msw entry under the same hook fails as expected\n");
     run("node", ["main-without-msw.cjs"], project);
+
+    step("the bins, installed");
+    binChecks(project);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The dist/ files a tarball must hold: every entry point and bin of package.json. */
+export function missingEntries(
+  manifest: { exports?: unknown; bin?: Record<string, string> },
+  packed: readonly string[],
+): string[] {
+  const targets = new Set<string>();
+  const collect = (value: unknown): void => {
+    if (typeof value === "string") targets.add(value.replace(/^\.\//, ""));
+    else if (value && typeof value === "object") for (const v of Object.values(value)) collect(v);
+  };
+  collect(manifest.exports);
+  collect(manifest.bin);
+  const have = new Set(packed);
+  return [...targets].filter((path) => path.startsWith("dist/") && !have.has(path)).sort();
+}
+
+/**
+ * A git install or an `npm pack` of a fresh clone (dist/ is git-ignored) must build dist/
+ * through the `prepack` script. Clones the committed HEAD into a temporary directory, links
+ * this checkout's node_modules (no network), packs with scripts on, and checks that every
+ * entry point and bin is in the tarball.
+ */
+function freshClone(): void {
+  step("fresh clone: npm pack runs prepack and ships dist/");
+  const work = mkdtempSync(join(tmpdir(), "copilot-admin-sdk-clone-"));
+  try {
+    const clone = join(work, "clone");
+    run("git", ["clone", "--quiet", "--no-hardlinks", ROOT, clone]);
+    symlinkSync(join(ROOT, "node_modules"), join(clone, "node_modules"), "dir");
+    const result = pack(["--dry-run"], clone, true);
+    const manifest = JSON.parse(readFileSync(join(clone, "package.json"), "utf8"));
+    const paths = result.files.map((file) => file.path);
+    const missing = missingEntries(manifest, paths);
+    if (missing.length > 0) fail(`a fresh clone packs without ${missing.join(", ")}`);
+    process.stdout.write(
+      `  fresh clone packs ${result.entryCount} files, ${paths.filter((p) => p.startsWith("dist/")).length} under dist/\n`,
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -445,6 +554,7 @@ async function main(): Promise<void> {
   await lint();
   inspectTarball();
   if (!process.argv.includes("--skip-smoke")) await smoke();
+  if (!process.argv.includes("--skip-clone")) freshClone();
   process.stdout.write(
     `\n✔ check:package passed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
   );

@@ -108,3 +108,4 @@ export type { RecordsOptions, ReportCall, ReportLinks, Reports } from "./resourc
 export type { OrgOrEnterprise } from "./resources/scope.js";
 export type { Seat, Seats } from "./resources/seats.js";
 export type { Teams } from "./resources/teams.js";
+export { createTestClient, type TestClientMock, type TestClientOptions } from "./testing.js";

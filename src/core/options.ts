@@ -162,7 +162,7 @@ export interface Logger {
 /** Options of `new CopilotClient(options)`. */
 export interface ClientOptions {
   /** Token or token provider. Required for every operation (GitHub answers 401 without one). */
-  auth?: AuthOption;
+  auth?: AuthOption | undefined;
   /** API root. Default `"https://api.github.com"`; GHE.com: `"https://api.SUBDOMAIN.ghe.com"`. Path prefixes are kept. */
   baseUrl?: string;
   /** `X-GitHub-Api-Version` header. Default `"2022-11-28"`; the newest is `"2026-03-10"`. */

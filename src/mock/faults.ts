@@ -5,31 +5,40 @@
  * (https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api).
  */
 
+import { operations } from "../../generated/operations.js";
+import { matchPath } from "./router.js";
+
 /** Which requests a fault applies to: API calls, report downloads, or both (default). */
 export type FaultTarget = "api" | "download" | "any";
 
 /**
- * Which requests a queued fault waits for, so it can strike mid-way through a run (e.g. the
- * second batch of a bulk change): every given field must match.
+ * Which requests a fault waits for; every given key must match. `method` is compared
+ * case-insensitively; `path` is relative to the base URL (or download origin), without the
+ * query, and may hold `{param}` placeholders (`/orgs/{org}/copilot/billing/selected_users`);
+ * `operation` is an operationId of the bundled spec
+ * (`copilot/cancel-copilot-seat-assignment-for-users`), matched by its method and path.
  */
 export interface FaultMatch {
-  /** HTTP method, e.g. `"DELETE"`. */
+  /** HTTP method, any case, e.g. `"DELETE"`. */
   method?: string;
-  /** Path relative to the base URL, or a template (`/orgs/{org}/copilot/billing/selected_users`). */
+  /** Path relative to the base URL, no query; `{param}` segments match any value. */
   path?: string;
+  /** operationId of the bundled spec, e.g. `"copilot/list-copilot-seats"`. */
+  operation?: string;
 }
 
-/** Fields every fault takes. */
-interface FaultBase {
+/** What every fault can say about the requests it applies to. */
+export interface FaultScope {
+  /** API calls, report downloads, or both (default). */
   target?: FaultTarget;
-  /** Only requests matching this are affected (others pass through, the fault stays queued). */
+  /** Wait for the first request matching this; without it, the next request (of `target`) gets the fault. */
   match?: FaultMatch;
-  /** Let this many matching requests through first. Default 0. */
+  /** Let this many matching requests through first, so the fault strikes mid-way. Default 0. */
   skip?: number;
 }
 
-/** A forced HTTP answer. `body` objects are sent as JSON, strings as they are. The request is not processed. */
-export interface ForcedResponse extends FaultBase {
+/** A forced HTTP answer. `body` objects are sent as JSON, strings as they are. */
+export interface ForcedResponse extends FaultScope {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
@@ -42,17 +51,17 @@ export interface ForcedResponse extends FaultBase {
  * `afterApply`, the request is processed first (the state changes) and the answer is lost:
  * the ambiguous failure after which a client must not replay a mutation blindly.
  */
-export interface DropFault extends FaultBase {
+export interface DropFault extends FaultScope {
   drop: true;
   afterApply?: boolean;
 }
 
-/** The real answer's status and headers (the request is processed), with a truncated JSON body. */
-export interface MalformedJsonFault extends FaultBase {
+/** The real answer's status and headers, with a truncated JSON body. */
+export interface MalformedJsonFault extends FaultScope {
   malformedJson: true;
 }
 
-/** One queued fault: consumed by the first request it applies to. */
+/** One queued fault: consumed by the first request it applies to (its `target` and `match`). */
 export type MockFault = ForcedResponse | DropFault | MalformedJsonFault;
 
 /** Options of `faults.secondaryLimit`. */
@@ -74,26 +83,44 @@ export type FaultDecision =
   | { kind: "drop"; afterApply: boolean }
   | { kind: "malformed-json" };
 
-/** The request a fault is matched against. */
+/** The request a fault is checked against: its origin, method and relative path (no query). */
 export interface FaultRequest {
+  /** Which server received it: the API, or the report download origin. */
+  origin: "api" | "download";
+  /** HTTP method as received. */
   method: string;
-  /** Path relative to the base URL (no query). */
+  /** Path relative to the base URL (or download origin), without the query. */
   path: string;
-  /** Whether the path matches a template (the mock's router). */
-  matches(template: string): boolean;
 }
 
-function applies(
-  fault: FaultBase,
-  origin: "api" | "download",
-  request: FaultRequest | undefined,
-): boolean {
-  const { target, match } = fault;
-  if (!(target === undefined || target === "any" || target === origin)) return false;
+/** Whether `match` holds for `request`. */
+function matches(match: FaultMatch | undefined, request: FaultRequest): boolean {
   if (!match) return true;
-  if (!request) return false;
   if (match.method && match.method.toUpperCase() !== request.method.toUpperCase()) return false;
-  return !match.path || match.path === request.path || request.matches(match.path);
+  if (match.path && !matchPath(match.path, request.path)) return false;
+  if (match.operation) {
+    const operation = operations[match.operation as keyof typeof operations];
+    if (request.origin !== "api" || !operation) return false;
+    if (operation.method !== request.method.toUpperCase()) return false;
+    if (!matchPath(operation.path, request.path)) return false;
+  }
+  return true;
+}
+
+function applies(fault: MockFault, request: FaultRequest): boolean {
+  const target = fault.target;
+  const origin = target === undefined || target === "any" || target === request.origin;
+  return origin && matches(fault.match, request);
+}
+
+/** @throws TypeError for a `match.operation` the bundled spec does not have. */
+function checkMatch(fault: MockFault): void {
+  const operation = fault.match?.operation;
+  if (operation !== undefined && !(operation in operations)) {
+    throw new TypeError(
+      `faults: match.operation ${JSON.stringify(operation)} is not an operationId of the bundled spec (e.g. "copilot/list-copilot-seats")`,
+    );
+  }
 }
 
 /** The fault controls of one mock. */
@@ -105,8 +132,14 @@ export class MockFaults {
   /** `now` is the mock's clock, used for `x-ratelimit-reset` of `primaryLimit`. */
   constructor(private readonly now: () => Date = () => new Date()) {}
 
-  /** Queues faults; each is used by exactly one request, in order. */
+  /**
+   * Queues faults; each is used by exactly one request: the first that matches its `target`
+   * and `match` (in queue order when several could).
+   *
+   * @throws TypeError for a `match.operation` that is not an operationId of the bundled spec.
+   */
   next(...faults: MockFault[]): this {
+    for (const fault of faults) checkMatch(fault);
     this.queue.push(...faults);
     return this;
   }
@@ -183,9 +216,15 @@ export class MockFaults {
     return typeof this.latency === "function" ? this.latency(request) : this.latency;
   }
 
+  /** The faults still queued, in order (the control API's `GET /_mock/state` shows them). */
+  get queued(): readonly MockFault[] {
+    return [...this.queue];
+  }
+
   /** Consumes and returns the fault for one request. Used by the mock's dispatcher. */
-  take(origin: "api" | "download", request?: FaultRequest): FaultDecision {
-    const index = this.queue.findIndex((fault) => applies(fault, origin, request));
+  take(request: FaultRequest): FaultDecision {
+    const origin = request.origin;
+    const index = this.queue.findIndex((fault) => applies(fault, request));
     const waiting = this.queue[index];
     if (waiting?.skip) {
       waiting.skip--;

@@ -30,6 +30,7 @@ export type {
   FaultDecision,
   FaultMatch,
   FaultRequest,
+  FaultScope,
   FaultTarget,
   ForcedResponse,
   MalformedJsonFault,

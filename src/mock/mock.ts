@@ -229,10 +229,11 @@ export function createCopilotMock(options: CopilotMockOptions = {}): CopilotMock
     if (requests.length > maxRecorded) requests.splice(0, requests.length - maxRecorded);
     const latency = faults.latencyFor(request);
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
-    const decision = faults.take(
+    const decision = faults.take({
       origin,
-      faultRequest(request.method, apiPath ?? downloadPath ?? ""),
-    );
+      method: request.method,
+      path: downloadPath ?? apiPath ?? "",
+    });
     if (decision.kind === "drop") {
       // The answer is lost; with afterApply the request was processed first.
       if (decision.afterApply && origin === "api") await api(request, on, apiPath ?? "", bodyText);
@@ -289,16 +290,5 @@ export function createCopilotMock(options: CopilotMockOptions = {}): CopilotMock
     },
     handlersFor,
     handle,
-  };
-}
-
-/** What `faults.take` matches a request on: method, path, template and operationId. */
-function faultRequest(method: string, path: string): FaultRequest {
-  const found = findRoute(routes, method, path);
-  const template = found && found !== "method" ? found.route.path : undefined;
-  return {
-    method,
-    path,
-    matches: (candidate) => matchPath(candidate, path) !== null || candidate === template,
   };
 }

@@ -5,11 +5,13 @@
  * the download links really are a different origin (a client must not send its
  * token there). Each request becomes a WHATWG `Request` answered by msw's
  * `getResponse` over the mock's handlers; a dropped-connection fault destroys
- * the socket.
+ * the socket. The API server also answers the control API under `/_mock/`
+ * (state, faults, request log: see control.ts) for test suites in any language.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getResponse, type HttpHandler } from "msw";
+import { control } from "./control.js";
 import { type CopilotMock, type CopilotMockOptions, createCopilotMock } from "./mock.js";
 import type { MockSeed } from "./types.js";
 
@@ -58,24 +60,44 @@ function toRequest(req: IncomingMessage, origin: string, body: Buffer): Request 
   return new Request(new URL(req.url ?? "/", origin), init);
 }
 
+function reply(res: ServerResponse, status: number, body: unknown): void {
+  if (body === undefined) {
+    res.writeHead(status).end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": String(Buffer.byteLength(text)),
+  });
+  res.end(text);
+}
+
 async function answer(
   handlers: HttpHandler[],
   origin: string,
   req: IncomingMessage,
   res: ServerResponse,
+  controlled?: CopilotMock,
 ): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const response = await getResponse(handlers, toRequest(req, origin, Buffer.concat(chunks)));
+  const body = Buffer.concat(chunks);
+  if (controlled) {
+    const path = new URL(req.url ?? "/", origin).pathname;
+    const answered = control(controlled, req.method ?? "GET", path, body.toString("utf8"));
+    if (answered) {
+      reply(res, answered.status, answered.body);
+      return;
+    }
+  }
+  const response = await getResponse(handlers, toRequest(req, origin, body));
   if (!response) {
-    res.writeHead(404, { "content-type": "application/json; charset=utf-8" });
-    res.end(
-      JSON.stringify({
-        message: "Not Found",
-        documentation_url: "https://docs.github.com/rest",
-        status: "404",
-      }),
-    );
+    reply(res, 404, {
+      message: "Not Found",
+      documentation_url: "https://docs.github.com/rest",
+      status: "404",
+    });
     return;
   }
   if (response.type === "error") {
@@ -86,10 +108,10 @@ async function answer(
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
-  const body = Buffer.from(await response.arrayBuffer());
+  const payload = Buffer.from(await response.arrayBuffer());
   delete headers["content-length"];
-  res.writeHead(response.status, { ...headers, "content-length": String(body.length) });
-  res.end(req.method === "HEAD" ? undefined : body);
+  res.writeHead(response.status, { ...headers, "content-length": String(payload.length) });
+  res.end(req.method === "HEAD" ? undefined : payload);
 }
 
 function listen(server: Server, port: number): Promise<string> {
@@ -118,8 +140,9 @@ export async function startMockServer(
   options: MockServerOptions | ExistingMockServerOptions = {},
 ): Promise<MockServer> {
   let handlers: HttpHandler[] = [];
+  let mock: CopilotMock | undefined;
   const api = createServer((req, res) => {
-    answer(handlers, url, req, res).catch(() => req.socket.destroy());
+    answer(handlers, url, req, res, mock).catch(() => req.socket.destroy());
   });
   const downloads = createServer((req, res) => {
     answer(handlers, downloadUrl, req, res).catch(() => req.socket.destroy());
@@ -132,7 +155,6 @@ export async function startMockServer(
     await stop(api);
     throw cause;
   }
-  let mock: CopilotMock;
   if ("mock" in options) {
     mock = options.mock;
     handlers = mock.handlersFor({ baseUrl: url, downloadOrigin: downloadUrl });
@@ -145,11 +167,12 @@ export async function startMockServer(
     handlers = mock.handlers;
   }
   const tokens = "mock" in options ? undefined : options.tokens;
+  const served = mock;
   return {
     url,
     downloadUrl,
     token: tokens ? (Object.keys(tokens)[0] ?? MOCK_TOKEN) : MOCK_TOKEN,
-    mock,
+    mock: served,
     close: async () => {
       await Promise.all([stop(api), stop(downloads)]);
     },

@@ -146,3 +146,50 @@ describe("recorded requests", () => {
     ]);
   });
 });
+
+describe("faults with match", () => {
+  const CANCEL = "copilot/cancel-copilot-seat-assignment-for-users";
+
+  it("waits for the first request of its operation: the GET before the DELETE is answered normally", async () => {
+    mock.faults.next({ status: 502, match: { operation: CANCEL } });
+    const seats = await call("/orgs/octo-org/copilot/billing/seats");
+    expect(seats.status).toBe(200);
+    const login = seats.body.seats.find((s: { assigning_team?: unknown }) => !s.assigning_team)
+      .assignee.login;
+    expect(mock.faults.pending).toBe(1);
+    const other = await call("/orgs/octo-org/copilot/billing/selected_users", {
+      method: "POST",
+      body: { selected_usernames: [login] },
+    });
+    expect(other.status).toBe(201);
+    const cancel = await call("/orgs/octo-org/copilot/billing/selected_users", {
+      method: "DELETE",
+      body: { selected_usernames: [login] },
+    });
+    expect(cancel.status).toBe(502);
+    expect(mock.faults.pending).toBe(0);
+    expect(mock.requests.map((r) => [r.method, r.status])).toEqual([
+      ["GET", 200],
+      ["POST", 201],
+      ["DELETE", 502],
+    ]);
+  });
+
+  it("matches method and a path template, and leaves unmatched faults queued in order", async () => {
+    mock.faults.next(
+      { status: 503, match: { method: "get", path: "/orgs/{org}/copilot/billing" } },
+      { status: 500 },
+    );
+    // The unconditional fault is later in the queue but the first to apply to this request.
+    expect((await call("/orgs/octo-org/copilot/billing/seats")).status).toBe(500);
+    expect((await call("/orgs/octo-labs/copilot/billing")).status).toBe(503);
+    expect((await call("/orgs/octo-labs/copilot/billing")).status).toBe(200);
+  });
+
+  it("refuses an operation the spec does not have, before queueing anything", () => {
+    expect(() =>
+      mock.faults.next({ status: 500 }, { status: 502, match: { operation: "copilot/nope" } }),
+    ).toThrow(/not an operationId of the bundled spec/);
+    expect(mock.faults.pending).toBe(0);
+  });
+});

@@ -11,8 +11,13 @@ import {
   forbiddenFiles,
   forbiddenMapSources,
   formatSize,
+  missingEntries,
   readmeDrift,
   runtimeDependencies,
+  SIZE_END,
+  SIZE_START,
+  sizeSentence,
+  withSizeSentence,
 } from "../../scripts/check-package.js";
 
 describe("forbiddenFiles", () => {
@@ -158,5 +163,45 @@ describe("readmeDrift", () => {
 
   it("does not fail a README that states neither", () => {
     expect(readmeDrift("# nothing here", actual)).toBeUndefined();
+  });
+});
+
+describe("missingEntries", () => {
+  const manifest = JSON.parse(
+    readFileSync(join(import.meta.dirname, "../../package.json"), "utf8"),
+  );
+
+  it("names every export and bin target of package.json absent from the tarball", () => {
+    const missing = missingEntries(manifest, ["package.json", "README.md"]);
+    expect(missing).toContain("dist/index.js");
+    expect(missing).toContain("dist/msw.d.cts");
+    expect(missing).toContain("dist/copilot-mock.js");
+  });
+
+  it("is empty when the tarball holds them all", () => {
+    const all = missingEntries(manifest, []);
+    expect(all.length).toBeGreaterThan(4);
+    expect(missingEntries(manifest, all)).toEqual([]);
+  });
+});
+
+describe("README size sentence", () => {
+  it("is written between the markers from the pack result, and passes the drift check", () => {
+    const sentence = sizeSentence({ size: 700 * 1024, unpackedSize: 3.3 * 1024 * 1024 }, [
+      "undici",
+      "zod",
+    ]);
+    expect(sentence).toBe(
+      "The package is 700.0 kB packed (3.30 MB unpacked, source maps included) and installs 2 packages: undici, zod.",
+    );
+    const readme = `# x\n${SIZE_START}\nThe package is 645 kB packed and installs 5 packages.\n${SIZE_END}\nrest\n`;
+    const updated = withSizeSentence(readme, sentence) ?? "";
+    expect(updated).toContain(`${SIZE_START}\n${sentence}\n${SIZE_END}\nrest`);
+    expect(readmeDrift(readme, { packedBytes: 700 * 1024, installed: 2 })).toMatch(/README says/);
+    expect(readmeDrift(updated, { packedBytes: 700 * 1024, installed: 2 })).toBeUndefined();
+    expect(withSizeSentence("# no markers\n", sentence)).toBeUndefined();
+    expect(readmeDrift("It is 1.03 MB packed.", { packedBytes: 700 * 1024, installed: 2 })).toMatch(
+      /README says 1\.03 MB packed/,
+    );
   });
 });

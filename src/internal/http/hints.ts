@@ -19,6 +19,26 @@ export interface HintInput {
 const SEAT_MUTATION =
   /selected[_-](users|teams|enterprise[_-]teams)|seats-for|seat-assignment|cancel-copilot-seat/;
 
+/**
+ * GitHub answers 404, not 403, when a token may not see an organization or enterprise, so a
+ * 404 means "unknown here, or hidden from this token". Which scope to check depends on the
+ * owner the operation is about (read from the operationId).
+ */
+function notFoundHint(operation: string): string {
+  const visible =
+    "GitHub answers 404 both when it does not exist and when this token may not see it";
+  if (/seat-details-for(-enterprise)?-user/.test(operation)) {
+    return `No Copilot seat found for this user here: the login may be wrong, the user may hold no seat or not be a member, or (${visible}) the token cannot see the ${operation.includes("enterprise") ? "enterprise" : "organization"}.`;
+  }
+  if (operation.includes("enterprise")) {
+    return `Check the enterprise slug (as in https://github.com/enterprises/SLUG): ${visible}. Use a token of an enterprise owner or billing manager with manage_billing:copilot (read:enterprise is enough for reads); a GitHub App must be installed on the enterprise itself.`;
+  }
+  if (operation === "") {
+    return `Check the organization or enterprise name in the path: ${visible}. Classic tokens need manage_billing:copilot (or read:org / read:enterprise for reads); fine-grained tokens must be created for that organization as resource owner.`;
+  }
+  return `Check the organization login: ${visible}. Use a token of an organization owner with manage_billing:copilot (read:org is enough for reads); a fine-grained token or GitHub App must be created for, or installed on, this organization with the 'GitHub Copilot Business' permission.`;
+}
+
 /** Returns the hint for a failed response, or `undefined` when the cause is not a known one. */
 export function hintFor({
   status,
@@ -73,6 +93,7 @@ export function hintFor({
       }
     }
   }
+  if (status === 404) return notFoundHint(operation);
   if (status === 401) {
     return "The token is missing, expired or revoked: pass a valid token as auth (GitHub App installation tokens expire after an hour; pass a function to refresh them).";
   }

@@ -114,7 +114,7 @@ export function renderReport(report: AuditReport): string {
   if (report.reclaim.some((r) => r.plan?.dryRun)) {
     line();
     line(
-      "  Run with --apply to cancel these seats (they stay usable until the end of the billing cycle).",
+      "  Run `copilot-admin reclaim --apply` to cancel these seats (they stay usable until the end of the billing cycle).",
     );
   }
   return out.join("\n");

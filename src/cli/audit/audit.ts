@@ -1,7 +1,7 @@
 /**
- * The audit itself: reads billing, seats and the latest 28-day metrics through the SDK
- * and plans (or applies) the reclaim of idle seats. Pure data in, report out; rendering
- * is in render.ts.
+ * The seat audit of `copilot-admin audit`: reads billing, seats and the latest 28-day metrics
+ * through the SDK and plans the reclaim of idle seats (a dry run: `copilot-admin reclaim
+ * --apply` cancels). Data in, report out; rendering is in render.ts.
  */
 import {
   acceptanceRate,
@@ -12,14 +12,13 @@ import {
   type OrganizationBilling,
   type ReclaimResult,
   type Seat,
-} from "../../src/index.js";
+} from "../../index.js";
 
 /** Where to look, and how. */
 export interface AuditInput {
   scope: { org: string } | { enterprise: string };
   inactiveDays: number;
   prices: { business: number; enterprise: number };
-  apply: boolean;
   now: Date;
   /** Progress lines (the entry point shows them on a TTY only). */
   progress?: (message: string) => void;
@@ -41,7 +40,7 @@ export interface OrgReclaim {
   refused?: string;
 }
 
-/** Everything the demo prints. */
+/** Everything the audit prints. */
 export interface AuditReport {
   scope: { kind: "organization" | "enterprise"; name: string };
   asOf: string;
@@ -99,8 +98,14 @@ function messageOf(error: unknown): string {
     : String(error);
 }
 
+/** The report, and the inactive seats themselves (the rows of `audit --csv`). */
+export interface AuditResult {
+  report: AuditReport;
+  inactive: Seat[];
+}
+
 /** Runs the audit. @throws the SDK's errors for the seat listing (the rest is reported per section). */
-export async function runAudit(client: CopilotClient, input: AuditInput): Promise<AuditReport> {
+export async function runAudit(client: CopilotClient, input: AuditInput): Promise<AuditResult> {
   const rows = await listSeats(client, input);
   const seats = "org" in input.scope ? rows : dedupeSeats(rows);
   const orgNames =
@@ -166,7 +171,7 @@ export async function runAudit(client: CopilotClient, input: AuditInput): Promis
           },
         ];
   for (const { name, scope } of reclaimScopes) {
-    input.progress?.(`${input.apply ? "reclaiming" : "planning the reclaim"} in ${name}`);
+    input.progress?.(`planning the reclaim in ${name}`);
     try {
       reclaim.push({
         org: name,
@@ -174,7 +179,7 @@ export async function runAudit(client: CopilotClient, input: AuditInput): Promis
           ...scope,
           days: input.inactiveDays,
           now: input.now,
-          dryRun: !input.apply,
+          dryRun: true,
         }),
       });
     } catch (error) {
@@ -182,7 +187,7 @@ export async function runAudit(client: CopilotClient, input: AuditInput): Promis
     }
   }
 
-  return {
+  const report: AuditReport = {
     scope:
       "org" in input.scope
         ? { kind: "organization", name: input.scope.org }
@@ -205,4 +210,5 @@ export async function runAudit(client: CopilotClient, input: AuditInput): Promis
     activity,
     reclaim,
   };
+  return { report, inactive };
 }
