@@ -7,13 +7,12 @@
 import { type HttpHandler, HttpResponse, http } from "msw";
 import { authenticate, hasAnyScope, type TokenConfig } from "./auth.js";
 import { isoTimestamp } from "./dates.js";
-import { type FaultRequest, type ForcedResponse, MockFaults } from "./faults.js";
+import { type ForcedResponse, MockFaults } from "./faults.js";
 import { DOCS, error, json, notFound } from "./http.js";
 import {
   BadJsonError,
   findRoute,
   type MockOrigins,
-  matchPath,
   type RouteContext,
   relativePath,
 } from "./router.js";

@@ -53,7 +53,7 @@ describe("copilot-admin against copilot-mock", { timeout: 60_000 }, () => {
       env: env(),
     });
     expect(code, stderr).toBe(0);
-    expect(stdout).toMatch(/│ organization │ login +│ batch │ result +│/);
+    expect(stdout).toMatch(/│ owner +│ login +│ batch │ result +│/);
     expect(stderr).toContain("Dry run: nothing was sent.");
     const log = (await (await fetch(`${mock.url}/_mock/requests`)).json()) as { method: string }[];
     const sent = log.slice(before.length);

@@ -90,7 +90,7 @@ describe("copilot-admin reclaim", { timeout: 30_000 }, () => {
     const { code, out, err } = await cli(["reclaim", "--org", "octo-org", "--csv"]);
     expect(code, err).toBe(0);
     const rows = out.trimEnd().split("\n");
-    expect(rows[0]).toBe("organization,login,batch,result");
+    expect(rows[0]).toBe("owner,login,batch,result");
     expect(rows.length).toBeGreaterThan(1);
     expect(
       rows.slice(1).every((row) => row.startsWith("octo-org,") && row.endsWith(",dry run")),
@@ -100,10 +100,12 @@ describe("copilot-admin reclaim", { timeout: 30_000 }, () => {
 
   it("--apply cancels exactly the listed seats", async () => {
     const planned = (await cli(["reclaim", "--org", "octo-org", "--json"])).out;
-    const logins: string[] = JSON.parse(planned)[0].plan.batches.flat();
+    const logins: string[] = JSON.parse(planned).batches.flatMap(
+      (batch: { selected_usernames: string[] }) => batch.selected_usernames,
+    );
     const { code, out, err } = await cli(["reclaim", "--org", "octo-org", "--apply", "--json"]);
     expect(code, err).toBe(0);
-    const result = JSON.parse(out)[0].plan;
+    const result = JSON.parse(out);
     expect(result.dryRun).toBe(false);
     expect(result.results.every((r: { status: string }) => r.status === "done")).toBe(true);
     const sent = writes().flatMap(
@@ -118,8 +120,8 @@ describe("copilot-admin reclaim", { timeout: 30_000 }, () => {
     server.mock.state.version++;
     const { code, err } = await cli(["reclaim", "--org", "octo-org", "--apply"]);
     expect(code).toBe(1);
-    expect(err).toMatch(/^error: seats\.reclaim: seat_management_setting is "assign_all"/);
-    expect(err).toMatch(/\nhint: Seats can only be cancelled through the API/);
+    expect(err).toMatch(/^error: seats\.reclaim: .*"assign_all"/);
+    expect(err).toMatch(/\nhint: Seats can only be assigned or cancelled through the API/);
     expect(writes()).toEqual([]);
   });
 });
