@@ -16,7 +16,8 @@ const { values: flags } = parseArgs({ options: { rounds: { type: "string", defau
 const rounds = Math.max(1, Number(flags.rounds));
 const root = fileURLToPath(new URL("..", import.meta.url));
 const sdkEntry = pathToFileURL(`${root}dist/index.js`).href;
-if (!existsSync(fileURLToPath(sdkEntry))) throw new Error("dist/index.js is missing: run `npm run build`");
+if (!existsSync(fileURLToPath(sdkEntry)))
+  throw new Error("dist/index.js is missing: run `npm run build`");
 
 const TARGETS = [
   { label: "copilot-admin-sdk (dist/index.js)", specifier: sdkEntry },
