@@ -16,9 +16,8 @@ let recordSchemas: RecordSchemas | undefined;
 /** zod's `z`, loaded on the first call. */
 export function loadZod(): typeof Zod {
   if (!zod) {
-    // CommonJS builds have `require`; ES module builds make one.
-    const load = typeof require === "function" ? require : createRequire(import.meta.url);
-    zod = (load("zod") as { z: typeof Zod }).z;
+    // The CommonJS build's bundler turns `import.meta.url` into this file's URL.
+    zod = (createRequire(import.meta.url)("zod") as { z: typeof Zod }).z;
   }
   return zod;
 }
