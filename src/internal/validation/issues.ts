@@ -42,17 +42,24 @@ function describe(issue: ZodIssueLike, data: unknown, prefix: (string | number)[
   return [{ path, code: issue.code, message: message(issue, path, data) }];
 }
 
-/** Fewest issues wins; a tie goes to the alternative that got deeper, then to the first. */
+/**
+ * The alternative that came closest: one whose type matched (its issues are inside the value,
+ * not about the value itself: an object is not compared with the `null` alternative), then
+ * the fewest issues, then the one that got deeper, then the first.
+ */
 function closestAlternative(alternatives: readonly (readonly ZodIssueLike[])[]) {
-  const depth = (issues: readonly ZodIssueLike[]) =>
-    Math.max(0, ...issues.map((i) => i.path.length));
+  const rank = (issues: readonly ZodIssueLike[]) => {
+    const depth = Math.max(0, ...issues.map((i) => i.path.length));
+    return [depth === 0 ? 1 : 0, issues.length, -depth];
+  };
   let best = alternatives[0]!;
+  let bestRank = rank(best);
   for (const candidate of alternatives.slice(1)) {
-    if (
-      candidate.length < best.length ||
-      (candidate.length === best.length && depth(candidate) > depth(best))
-    ) {
+    const candidateRank = rank(candidate);
+    const i = candidateRank.findIndex((value, k) => value !== bestRank[k]);
+    if (i >= 0 && candidateRank[i]! < bestRank[i]!) {
       best = candidate;
+      bestRank = candidateRank;
     }
   }
   return best;
