@@ -26,7 +26,7 @@ const billing = {
   plan_type: "business",
 };
 
-function serveBilling(body: unknown) {
+function serveBilling(body: Record<string, unknown>) {
   server.use(http.get(`${API}/orgs/octo/copilot/billing`, () => HttpResponse.json(body)));
 }
 
