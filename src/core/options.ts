@@ -99,21 +99,21 @@ export interface Logger {
 /** Options of `new CopilotClient(options)`. */
 export interface ClientOptions {
   /** Token or token provider. Required for every operation (GitHub answers 401 without one). */
-  auth?: AuthOption;
+  auth?: AuthOption | undefined;
   /** API root. Default `"https://api.github.com"`; GHE.com: `"https://api.SUBDOMAIN.ghe.com"`. Path prefixes are kept. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** `X-GitHub-Api-Version` header. Default `"2022-11-28"`; the newest is `"2026-03-10"`. */
-  apiVersion?: string;
+  apiVersion?: string | undefined;
   /** Preview areas allowed: `true` (default) all, `false` none, or a list. `COPILOT_SDK_PREVIEWS` overrides. */
-  previews?: boolean | readonly PreviewArea[];
+  previews?: boolean | readonly PreviewArea[] | undefined;
   /** Response validation mode. Default `"strict"`. */
-  validation?: ValidationMode;
+  validation?: ValidationMode | undefined;
   /** Retry policy, or `false` for none. */
-  retry?: RetryOptions | false;
+  retry?: RetryOptions | false | undefined;
   /** Client-side throttling, or `false` for none. */
-  throttle?: ThrottleOptions | false;
+  throttle?: ThrottleOptions | false | undefined;
   /** Per-attempt timeout covering headers and body, in ms. Default `30_000`. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /**
    * A WHATWG `fetch` to send every request with (API calls and report downloads); takes
    * precedence over `dispatcher`, which is then passed to it as its `dispatcher` option.
@@ -126,29 +126,29 @@ export interface ClientOptions {
    * `globalThis.fetch` (`msw/node`, nock, a polyfill), that function is called, so an
    * interceptor installed at any time sees every request.
    */
-  fetch?: typeof globalThis.fetch;
+  fetch?: typeof globalThis.fetch | undefined;
   /**
    * undici `Dispatcher` (Agent, ProxyAgent, MockAgent) for keep-alive tuning and proxies.
    * Without a `fetch` option, requests are sent with undici's `request` through it (never
    * through `globalThis.fetch`, so `msw/node` does not see them).
    */
-  dispatcher?: Dispatcher;
+  dispatcher?: Dispatcher | undefined;
   /** `User-Agent` prefix; `copilot-admin-sdk/<version>` is appended. */
-  userAgent?: string;
+  userAgent?: string | undefined;
   /** Where warnings (validation `"warn"`, deprecations) go. Default: `console` for warnings, silent otherwise. */
-  logger?: Logger;
+  logger?: Logger | undefined;
   /** Per-attempt observability callbacks. */
-  hooks?: ClientHooks;
+  hooks?: ClientHooks | undefined;
   /** Allow plain `http:` base URLs on non-loopback hosts. Default `false`. */
-  allowInsecureHttp?: boolean;
+  allowInsecureHttp?: boolean | undefined;
 }
 
 /** Options of one call, the optional second argument of every method. */
 export interface RequestOptions {
   /** Aborts waits, queued and in-flight attempts. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Per-attempt timeout for this call, in ms (overrides the client's). */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Extra request headers (e.g. `{ "X-GitHub-Api-Version": "2026-03-10" }`). */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
