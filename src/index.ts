@@ -26,6 +26,7 @@ export type {
   RequestParams,
   RequestResult,
 } from "./core/types.js";
+export { isUserAssignee, seatLogin } from "./helpers/assignee.js";
 export type { MetricsRangeParams } from "./helpers/metrics/range.js";
 export type { MetricsIterable } from "./helpers/metrics/source.js";
 export type { TeamDayTotals } from "./helpers/metrics/teams.js";
