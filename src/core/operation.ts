@@ -5,6 +5,7 @@
  * are declarations over these records; the stability and preview area come from the spec's
  * `x-stability` / `x-preview-area`, never from a second hand-kept list.
  */
+export type { Check, OnUnknownValue } from "../../generated/checks.js";
 export type {
   FineGrainedPermission,
   OperationMeta,

@@ -5,10 +5,7 @@
  *
  * @see https://docs.github.com/en/rest/copilot/copilot-user-management
  */
-import type { SimpleUser } from "../../generated/types.js";
-
-/** A seat's `assignee` as GitHub sends it: a user, a team, an organization, or null/absent. */
-type Assignee = SimpleUser | { readonly [key: string]: unknown } | null | undefined;
+import type { SeatAssignee, SimpleUser } from "../core/types.js";
 
 /**
  * Whether a seat's assignee is a user (GitHub's `simple-user`): it has a string `login` and a
@@ -17,7 +14,7 @@ type Assignee = SimpleUser | { readonly [key: string]: unknown } | null | undefi
  * @example
  * if (isUserAssignee(seat.assignee)) console.log(seat.assignee.login);
  */
-export function isUserAssignee(assignee: Assignee): assignee is SimpleUser {
+export function isUserAssignee(assignee: SeatAssignee | undefined): assignee is SimpleUser {
   if (assignee === null || typeof assignee !== "object") return false;
   const { login, type } = assignee as { login?: unknown; type?: unknown };
   return typeof login === "string" && typeof type === "string";
@@ -30,6 +27,6 @@ export function isUserAssignee(assignee: Assignee): assignee is SimpleUser {
  * @example
  * for await (const seat of client.seats.list({ org })) console.log(seatLogin(seat) ?? "(not a user)");
  */
-export function seatLogin(seat: { readonly assignee?: Assignee }): string | null {
+export function seatLogin(seat: { readonly assignee?: SeatAssignee | undefined }): string | null {
   return isUserAssignee(seat.assignee) ? seat.assignee.login : null;
 }
