@@ -408,7 +408,7 @@ export const operations = {
     },
   },
   /** Get daily Copilot metrics for an enterprise (legacy): `GET /enterprises/{enterprise}/copilot/metrics`
-   * @see https://docs.github.com/en//rest/copilot/copilot-metrics#get-copilot-metrics-for-an-enterprise
+   * @see https://docs.github.com/en/rest/copilot/copilot-metrics#get-copilot-metrics-for-an-enterprise
    * @deprecated GitHub closed this operation down on 2026-04-02. */
   "copilot/copilot-metrics-for-enterprise": {
     id: "copilot/copilot-metrics-for-enterprise",
@@ -419,7 +419,7 @@ export const operations = {
     pagination: { items: "$" },
     scopes: ["manage_billing:copilot", "read:enterprise"],
     permissions: [],
-    docs: "https://docs.github.com/en//rest/copilot/copilot-metrics#get-copilot-metrics-for-an-enterprise",
+    docs: "https://docs.github.com/en/rest/copilot/copilot-metrics#get-copilot-metrics-for-an-enterprise",
     enabledForApps: true,
     parameters: { path: ["enterprise"], query: ["since", "until", "page", "per_page"] },
     params: {
@@ -434,7 +434,7 @@ export const operations = {
     },
   },
   /** Get daily Copilot metrics for an enterprise team (legacy): `GET /enterprises/{enterprise}/team/{team_slug}/copilot/metrics`
-   * @see https://docs.github.com/en//rest/copilot/copilot-metrics#get-copilot-metrics-for-an-enterprise-team
+   * @see https://docs.github.com/en/rest/copilot/copilot-metrics#get-copilot-metrics-for-an-enterprise-team
    * @deprecated GitHub closed this operation down on 2026-04-02. */
   "copilot/copilot-metrics-for-enterprise-team": {
     id: "copilot/copilot-metrics-for-enterprise-team",
@@ -445,7 +445,7 @@ export const operations = {
     pagination: { items: "$" },
     scopes: ["manage_billing:copilot", "read:enterprise"],
     permissions: [],
-    docs: "https://docs.github.com/en//rest/copilot/copilot-metrics#get-copilot-metrics-for-an-enterprise-team",
+    docs: "https://docs.github.com/en/rest/copilot/copilot-metrics#get-copilot-metrics-for-an-enterprise-team",
     enabledForApps: true,
     parameters: {
       path: ["enterprise", "team_slug"],
@@ -463,7 +463,7 @@ export const operations = {
     },
   },
   /** Get daily Copilot metrics for an organization (legacy): `GET /orgs/{org}/copilot/metrics`
-   * @see https://docs.github.com/en//rest/copilot/copilot-metrics#get-copilot-metrics-for-an-organization
+   * @see https://docs.github.com/en/rest/copilot/copilot-metrics#get-copilot-metrics-for-an-organization
    * @deprecated GitHub closed this operation down on 2026-04-02. */
   "copilot/copilot-metrics-for-organization": {
     id: "copilot/copilot-metrics-for-organization",
@@ -474,7 +474,7 @@ export const operations = {
     pagination: { items: "$" },
     scopes: ["manage_billing:copilot", "read:org", "read:enterprise"],
     permissions: [],
-    docs: "https://docs.github.com/en//rest/copilot/copilot-metrics#get-copilot-metrics-for-an-organization",
+    docs: "https://docs.github.com/en/rest/copilot/copilot-metrics#get-copilot-metrics-for-an-organization",
     enabledForApps: true,
     parameters: { path: ["org"], query: ["since", "until", "page", "per_page"] },
     params: {
@@ -489,7 +489,7 @@ export const operations = {
     },
   },
   /** Get daily Copilot metrics for a team (legacy): `GET /orgs/{org}/team/{team_slug}/copilot/metrics`
-   * @see https://docs.github.com/en//rest/copilot/copilot-metrics#get-copilot-metrics-for-a-team
+   * @see https://docs.github.com/en/rest/copilot/copilot-metrics#get-copilot-metrics-for-a-team
    * @deprecated GitHub closed this operation down on 2026-04-02. */
   "copilot/copilot-metrics-for-team": {
     id: "copilot/copilot-metrics-for-team",
@@ -500,7 +500,7 @@ export const operations = {
     pagination: { items: "$" },
     scopes: ["manage_billing:copilot", "read:org", "read:enterprise"],
     permissions: [],
-    docs: "https://docs.github.com/en//rest/copilot/copilot-metrics#get-copilot-metrics-for-a-team",
+    docs: "https://docs.github.com/en/rest/copilot/copilot-metrics#get-copilot-metrics-for-a-team",
     enabledForApps: true,
     parameters: { path: ["org", "team_slug"], query: ["since", "until", "page", "per_page"] },
     params: { check: checks.isCopilotMetricsForTeamParams, schema: "copilotMetricsForTeamParams" },
