@@ -12,7 +12,6 @@ import { renderRepository } from "../render.js";
 import { fromSpec, type Route, type RouteContext } from "../router.js";
 import { findEnterprise, findOrg, readObject } from "./lookup.js";
 
-
 function validationFailed(docs: string, field: string): Response {
   return error(
     422,
