@@ -3198,9 +3198,9 @@ function f213(v: unknown, u?: OnUnknownValue): boolean {
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["total_seats"];
-  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  if (x === undefined || !Number.isSafeInteger(x)) return false;
   x = o["seats"];
-  if (x !== undefined && !f212(x, u)) return false;
+  if (x === undefined || !f212(x, u)) return false;
   return true;
 }
 
@@ -3348,9 +3348,9 @@ function f227(v: unknown, u?: OnUnknownValue): boolean {
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["total_seats"];
-  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  if (x === undefined || !Number.isSafeInteger(x)) return false;
   x = o["seats"];
-  if (x !== undefined && !f226(x, u)) return false;
+  if (x === undefined || !f226(x, u)) return false;
   return true;
 }
 
@@ -3384,9 +3384,9 @@ function f231(v: unknown, u?: OnUnknownValue): boolean {
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["total_seats"];
-  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  if (x === undefined || !Number.isSafeInteger(x)) return false;
   x = o["seats"];
-  if (x !== undefined && !f230(x, u)) return false;
+  if (x === undefined || !f230(x, u)) return false;
   return true;
 }
 

@@ -1495,8 +1495,8 @@ export interface operations {
         };
         content: {
           "application/json": {
-            total_seats?: number;
-            seats?: components["schemas"]["copilot-seat-details"][];
+            total_seats: number;
+            seats: components["schemas"]["copilot-seat-details"][];
           };
         };
       };
@@ -2304,8 +2304,8 @@ export interface operations {
         };
         content: {
           "application/json": {
-            total_seats?: number;
-            seats?: components["schemas"]["copilot-seat-details"][];
+            total_seats: number;
+            seats: components["schemas"]["copilot-seat-details"][];
           };
         };
       };
@@ -2419,8 +2419,8 @@ export interface operations {
         };
         content: {
           "application/json": {
-            total_seats?: number;
-            seats?: components["schemas"]["copilot-seat-details"][];
+            total_seats: number;
+            seats: components["schemas"]["copilot-seat-details"][];
           };
         };
       };

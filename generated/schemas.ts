@@ -970,8 +970,8 @@ export function buildSchemas(z: typeof Zod) {
 
   /** 200 response body of `GET /enterprises/{enterprise}/members/{username}/copilot` (copilot/get-copilot-seat-details-for-enterprise-user). */
   const getCopilotSeatDetailsForEnterpriseUserResponse200 = z.looseObject({
-    total_seats: z.number().int().exactOptional(),
-    seats: z.array(copilotSeatDetails).exactOptional(),
+    total_seats: z.number().int(),
+    seats: z.array(copilotSeatDetails),
   });
 
   /** Path and query parameters of `GET /orgs/{org}/members/{username}/copilot` (copilot/get-copilot-seat-details-for-user); unknown keys are rejected. */
@@ -1026,8 +1026,8 @@ export function buildSchemas(z: typeof Zod) {
 
   /** 200 response body of `GET /orgs/{org}/copilot/billing/seats` (copilot/list-copilot-seats). */
   const listCopilotSeatsResponse200 = z.looseObject({
-    total_seats: z.number().int().exactOptional(),
-    seats: z.array(copilotSeatDetails).exactOptional(),
+    total_seats: z.number().int(),
+    seats: z.array(copilotSeatDetails),
   });
 
   /** Path and query parameters of `GET /enterprises/{enterprise}/copilot/billing/seats` (copilot/list-copilot-seats-for-enterprise); unknown keys are rejected. */
@@ -1039,8 +1039,8 @@ export function buildSchemas(z: typeof Zod) {
 
   /** 200 response body of `GET /enterprises/{enterprise}/copilot/billing/seats` (copilot/list-copilot-seats-for-enterprise). */
   const listCopilotSeatsForEnterpriseResponse200 = z.looseObject({
-    total_seats: z.number().int().exactOptional(),
-    seats: z.array(copilotSeatDetails).exactOptional(),
+    total_seats: z.number().int(),
+    seats: z.array(copilotSeatDetails),
   });
 
   /** Path and query parameters of `DELETE /enterprises/{enterprise}/copilot/policies/coding_agent/organizations` (copilot/remove-organizations-from-enterprise-coding-agent-policy); unknown keys are rejected. */
