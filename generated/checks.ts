@@ -11,7 +11,8 @@ export type OnUnknownValue = (where: string, value: string) => void;
 /** A predicate of this module. */
 export type Check = (value: unknown, onUnknown?: OnUnknownValue) => boolean;
 
-function unknownValue(u: OnUnknownValue | undefined, where: string, value: string): true {
+/** Reports an unknown value of an open enum to `u`, and lets it pass. */
+export function unknownValue(u: OnUnknownValue | undefined, where: string, value: string): true {
   u?.(where, value);
   return true;
 }
@@ -59,97 +60,97 @@ export function isCopilotOrganizationContentExclusionDetails(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f27(v, u);
+  return f11(v, u);
 }
 
 /** `#/components/schemas/copilot-organization-seat-breakdown` */
 export function isCopilotOrganizationSeatBreakdown(v: unknown, u?: OnUnknownValue): boolean {
-  return f28(v, u);
+  return f26(v, u);
 }
 
 /** `#/components/schemas/copilot-organization-details` */
 export function isCopilotOrganizationDetails(v: unknown, u?: OnUnknownValue): boolean {
-  return f35(v, u);
+  return f31(v, u);
 }
 
 /** `#/components/schemas/simple-user` */
 export function isSimpleUser(v: unknown, u?: OnUnknownValue): boolean {
-  return f36(v, u);
+  return f32(v, u);
 }
 
 /** `#/components/schemas/nullable-team-simple` */
 export function isNullableTeamSimple(v: unknown, u?: OnUnknownValue): boolean {
-  return v === null || f38(v, u);
+  return v === null || f34(v, u);
 }
 
 /** `#/components/schemas/team` */
 export function isTeam(v: unknown, u?: OnUnknownValue): boolean {
-  return f42(v, u);
+  return f37(v, u);
 }
 
 /** `#/components/schemas/organization-simple` */
 export function isOrganizationSimple(v: unknown, u?: OnUnknownValue): boolean {
-  return f43(v, u);
+  return f38(v, u);
 }
 
 /** `#/components/schemas/nullable-organization-simple` */
 export function isNullableOrganizationSimple(v: unknown, u?: OnUnknownValue): boolean {
-  return v === null || f44(v, u);
+  return v === null || f38(v, u);
 }
 
 /** `#/components/schemas/enterprise-team` */
 export function isEnterpriseTeam(v: unknown, u?: OnUnknownValue): boolean {
-  return f46(v, u);
+  return f40(v, u);
 }
 
 /** `#/components/schemas/copilot-seat-details` */
 export function isCopilotSeatDetails(v: unknown, u?: OnUnknownValue): boolean {
-  return f48(v, u);
+  return f42(v, u);
 }
 
 /** `#/components/schemas/copilot-usage-metrics-1-day-report` */
 export function isCopilotUsageMetrics1DayReport(v: unknown, u?: OnUnknownValue): boolean {
-  return f50(v, u);
+  return f43(v, u);
 }
 
 /** `#/components/schemas/copilot-usage-metrics-28-day-report` */
 export function isCopilotUsageMetrics28DayReport(v: unknown, u?: OnUnknownValue): boolean {
-  return f52(v, u);
+  return f44(v, u);
 }
 
 /** `#/components/schemas/copilot-usage-metrics-day` */
 export function isCopilotUsageMetricsDay(v: unknown, u?: OnUnknownValue): boolean {
-  return f53(v, u);
+  return f45(v, u);
 }
 
 /** `#/components/schemas/security-and-analysis` */
 export function isSecurityAndAnalysis(v: unknown, u?: OnUnknownValue): boolean {
-  return v === null || f79(v, u);
+  return v === null || f62(v, u);
 }
 
 /** `#/components/schemas/minimal-repository` */
 export function isMinimalRepository(v: unknown, u?: OnUnknownValue): boolean {
-  return f85(v, u);
+  return f67(v, u);
 }
 
 /** `#/components/schemas/scim-error` */
 export function isScimError(v: unknown, u?: OnUnknownValue): boolean {
-  return f87(v, u);
+  return f68(v, u);
 }
 
 /** `#/components/schemas/validation-error` */
 export function isValidationError(v: unknown, u?: OnUnknownValue): boolean {
-  return f91(v, u);
+  return f71(v, u);
 }
 
 /** `#/components/schemas/validation-error-simple` */
 export function isValidationErrorSimple(v: unknown, u?: OnUnknownValue): boolean {
-  return f93(v, u);
+  return f72(v, u);
 }
 
 /** Path and query parameters of `POST /enterprises/{enterprise}/copilot/billing/selected_enterprise_teams` (copilot/add-copilot-seats-for-enterprise-teams); unknown keys are rejected. */
 export function isAddCopilotSeatsForEnterpriseTeamsParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f95(v, u);
+  return f74(v, u);
 }
 
 /** JSON request body of `POST /enterprises/{enterprise}/copilot/billing/selected_enterprise_teams` (copilot/add-copilot-seats-for-enterprise-teams). */
@@ -157,7 +158,7 @@ export function isAddCopilotSeatsForEnterpriseTeamsRequestBody(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f97(v, u);
+  return f76(v, u);
 }
 
 /** 201 response body of `POST /enterprises/{enterprise}/copilot/billing/selected_enterprise_teams` (copilot/add-copilot-seats-for-enterprise-teams). */
@@ -165,12 +166,12 @@ export function isAddCopilotSeatsForEnterpriseTeamsResponse201(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f98(v, u);
+  return f77(v, u);
 }
 
 /** Path and query parameters of `POST /enterprises/{enterprise}/copilot/billing/selected_users` (copilot/add-copilot-seats-for-enterprise-users); unknown keys are rejected. */
 export function isAddCopilotSeatsForEnterpriseUsersParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f100(v, u);
+  return f74(v, u);
 }
 
 /** JSON request body of `POST /enterprises/{enterprise}/copilot/billing/selected_users` (copilot/add-copilot-seats-for-enterprise-users). */
@@ -178,7 +179,7 @@ export function isAddCopilotSeatsForEnterpriseUsersRequestBody(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f102(v, u);
+  return f78(v, u);
 }
 
 /** 201 response body of `POST /enterprises/{enterprise}/copilot/billing/selected_users` (copilot/add-copilot-seats-for-enterprise-users). */
@@ -186,37 +187,37 @@ export function isAddCopilotSeatsForEnterpriseUsersResponse201(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f103(v, u);
+  return f77(v, u);
 }
 
 /** Path and query parameters of `POST /orgs/{org}/copilot/billing/selected_teams` (copilot/add-copilot-seats-for-teams); unknown keys are rejected. */
 export function isAddCopilotSeatsForTeamsParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f105(v, u);
+  return f80(v, u);
 }
 
 /** JSON request body of `POST /orgs/{org}/copilot/billing/selected_teams` (copilot/add-copilot-seats-for-teams). */
 export function isAddCopilotSeatsForTeamsRequestBody(v: unknown, u?: OnUnknownValue): boolean {
-  return f107(v, u);
+  return f81(v, u);
 }
 
 /** 201 response body of `POST /orgs/{org}/copilot/billing/selected_teams` (copilot/add-copilot-seats-for-teams). */
 export function isAddCopilotSeatsForTeamsResponse201(v: unknown, u?: OnUnknownValue): boolean {
-  return f108(v, u);
+  return f77(v, u);
 }
 
 /** Path and query parameters of `POST /orgs/{org}/copilot/billing/selected_users` (copilot/add-copilot-seats-for-users); unknown keys are rejected. */
 export function isAddCopilotSeatsForUsersParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f110(v, u);
+  return f80(v, u);
 }
 
 /** JSON request body of `POST /orgs/{org}/copilot/billing/selected_users` (copilot/add-copilot-seats-for-users). */
 export function isAddCopilotSeatsForUsersRequestBody(v: unknown, u?: OnUnknownValue): boolean {
-  return f112(v, u);
+  return f78(v, u);
 }
 
 /** 201 response body of `POST /orgs/{org}/copilot/billing/selected_users` (copilot/add-copilot-seats-for-users). */
 export function isAddCopilotSeatsForUsersResponse201(v: unknown, u?: OnUnknownValue): boolean {
-  return f113(v, u);
+  return f77(v, u);
 }
 
 /** Path and query parameters of `POST /enterprises/{enterprise}/copilot/policies/coding_agent/organizations` (copilot/add-organizations-to-enterprise-coding-agent-policy); unknown keys are rejected. */
@@ -224,7 +225,7 @@ export function isAddOrganizationsToEnterpriseCodingAgentPolicyParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f115(v, u);
+  return f74(v, u);
 }
 
 /** JSON request body of `POST /enterprises/{enterprise}/copilot/policies/coding_agent/organizations` (copilot/add-organizations-to-enterprise-coding-agent-policy). */
@@ -232,7 +233,7 @@ export function isAddOrganizationsToEnterpriseCodingAgentPolicyRequestBody(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f120(v, u);
+  return f84(v, u);
 }
 
 /** Path and query parameters of `DELETE /orgs/{org}/copilot/billing/selected_teams` (copilot/cancel-copilot-seat-assignment-for-teams); unknown keys are rejected. */
@@ -240,7 +241,7 @@ export function isCancelCopilotSeatAssignmentForTeamsParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f122(v, u);
+  return f80(v, u);
 }
 
 /** JSON request body of `DELETE /orgs/{org}/copilot/billing/selected_teams` (copilot/cancel-copilot-seat-assignment-for-teams). */
@@ -248,7 +249,7 @@ export function isCancelCopilotSeatAssignmentForTeamsRequestBody(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f124(v, u);
+  return f81(v, u);
 }
 
 /** 200 response body of `DELETE /orgs/{org}/copilot/billing/selected_teams` (copilot/cancel-copilot-seat-assignment-for-teams). */
@@ -256,7 +257,7 @@ export function isCancelCopilotSeatAssignmentForTeamsResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f125(v, u);
+  return f85(v, u);
 }
 
 /** Path and query parameters of `DELETE /orgs/{org}/copilot/billing/selected_users` (copilot/cancel-copilot-seat-assignment-for-users); unknown keys are rejected. */
@@ -264,7 +265,7 @@ export function isCancelCopilotSeatAssignmentForUsersParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f127(v, u);
+  return f80(v, u);
 }
 
 /** JSON request body of `DELETE /orgs/{org}/copilot/billing/selected_users` (copilot/cancel-copilot-seat-assignment-for-users). */
@@ -272,7 +273,7 @@ export function isCancelCopilotSeatAssignmentForUsersRequestBody(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f129(v, u);
+  return f78(v, u);
 }
 
 /** 200 response body of `DELETE /orgs/{org}/copilot/billing/selected_users` (copilot/cancel-copilot-seat-assignment-for-users). */
@@ -280,7 +281,7 @@ export function isCancelCopilotSeatAssignmentForUsersResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f130(v, u);
+  return f85(v, u);
 }
 
 /** Path and query parameters of `DELETE /enterprises/{enterprise}/copilot/billing/selected_enterprise_teams` (copilot/cancel-copilot-seats-for-enterprise-teams); unknown keys are rejected. */
@@ -288,7 +289,7 @@ export function isCancelCopilotSeatsForEnterpriseTeamsParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f132(v, u);
+  return f74(v, u);
 }
 
 /** JSON request body of `DELETE /enterprises/{enterprise}/copilot/billing/selected_enterprise_teams` (copilot/cancel-copilot-seats-for-enterprise-teams). */
@@ -296,7 +297,7 @@ export function isCancelCopilotSeatsForEnterpriseTeamsRequestBody(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f134(v, u);
+  return f76(v, u);
 }
 
 /** 200 response body of `DELETE /enterprises/{enterprise}/copilot/billing/selected_enterprise_teams` (copilot/cancel-copilot-seats-for-enterprise-teams). */
@@ -304,7 +305,7 @@ export function isCancelCopilotSeatsForEnterpriseTeamsResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f135(v, u);
+  return f85(v, u);
 }
 
 /** 202 response body of `DELETE /enterprises/{enterprise}/copilot/billing/selected_enterprise_teams` (copilot/cancel-copilot-seats-for-enterprise-teams). */
@@ -312,7 +313,7 @@ export function isCancelCopilotSeatsForEnterpriseTeamsResponse202(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f136(v, u);
+  return f86(v, u);
 }
 
 /** Path and query parameters of `DELETE /enterprises/{enterprise}/copilot/billing/selected_users` (copilot/cancel-copilot-seats-for-enterprise-users); unknown keys are rejected. */
@@ -320,7 +321,7 @@ export function isCancelCopilotSeatsForEnterpriseUsersParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f138(v, u);
+  return f74(v, u);
 }
 
 /** JSON request body of `DELETE /enterprises/{enterprise}/copilot/billing/selected_users` (copilot/cancel-copilot-seats-for-enterprise-users). */
@@ -328,7 +329,7 @@ export function isCancelCopilotSeatsForEnterpriseUsersRequestBody(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f140(v, u);
+  return f78(v, u);
 }
 
 /** 200 response body of `DELETE /enterprises/{enterprise}/copilot/billing/selected_users` (copilot/cancel-copilot-seats-for-enterprise-users). */
@@ -336,7 +337,7 @@ export function isCancelCopilotSeatsForEnterpriseUsersResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f141(v, u);
+  return f85(v, u);
 }
 
 /** Path and query parameters of `GET /enterprises/{enterprise}/copilot/content_exclusion` (copilot/copilot-content-exclusion-for-enterprise); unknown keys are rejected. */
@@ -344,7 +345,7 @@ export function isCopilotContentExclusionForEnterpriseParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f143(v, u);
+  return f74(v, u);
 }
 
 /** Path and query parameters of `GET /orgs/{org}/copilot/content_exclusion` (copilot/copilot-content-exclusion-for-organization); unknown keys are rejected. */
@@ -352,7 +353,7 @@ export function isCopilotContentExclusionForOrganizationParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f145(v, u);
+  return f80(v, u);
 }
 
 /** Path and query parameters of `GET /enterprises/{enterprise}/copilot/metrics/reports/enterprise-1-day` (copilot/copilot-enterprise-one-day-usage-metrics); unknown keys are rejected. */
@@ -360,7 +361,7 @@ export function isCopilotEnterpriseOneDayUsageMetricsParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f147(v, u);
+  return f88(v, u);
 }
 
 /** Path and query parameters of `GET /enterprises/{enterprise}/copilot/metrics/reports/repos-1-day` (copilot/copilot-enterprise-repos-one-day-report); unknown keys are rejected. */
@@ -368,12 +369,12 @@ export function isCopilotEnterpriseReposOneDayReportParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f149(v, u);
+  return f88(v, u);
 }
 
 /** Path and query parameters of `GET /enterprises/{enterprise}/copilot/metrics/reports/enterprise-28-day/latest` (copilot/copilot-enterprise-usage-metrics); unknown keys are rejected. */
 export function isCopilotEnterpriseUsageMetricsParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f151(v, u);
+  return f74(v, u);
 }
 
 /** Path and query parameters of `GET /enterprises/{enterprise}/copilot/metrics/reports/user-teams-1-day` (copilot/copilot-enterprise-user-teams-one-day-report); unknown keys are rejected. */
@@ -381,22 +382,22 @@ export function isCopilotEnterpriseUserTeamsOneDayReportParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f153(v, u);
+  return f88(v, u);
 }
 
 /** Path and query parameters of `GET /enterprises/{enterprise}/copilot/metrics` (copilot/copilot-metrics-for-enterprise); unknown keys are rejected. */
 export function isCopilotMetricsForEnterpriseParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f155(v, u);
+  return f90(v, u);
 }
 
 /** 200 response body of `GET /enterprises/{enterprise}/copilot/metrics` (copilot/copilot-metrics-for-enterprise). */
 export function isCopilotMetricsForEnterpriseResponse200(v: unknown, u?: OnUnknownValue): boolean {
-  return f156(v, u);
+  return f91(v, u);
 }
 
 /** Path and query parameters of `GET /enterprises/{enterprise}/team/{team_slug}/copilot/metrics` (copilot/copilot-metrics-for-enterprise-team); unknown keys are rejected. */
 export function isCopilotMetricsForEnterpriseTeamParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f158(v, u);
+  return f93(v, u);
 }
 
 /** 200 response body of `GET /enterprises/{enterprise}/team/{team_slug}/copilot/metrics` (copilot/copilot-metrics-for-enterprise-team). */
@@ -404,12 +405,12 @@ export function isCopilotMetricsForEnterpriseTeamResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f159(v, u);
+  return f91(v, u);
 }
 
 /** Path and query parameters of `GET /orgs/{org}/copilot/metrics` (copilot/copilot-metrics-for-organization); unknown keys are rejected. */
 export function isCopilotMetricsForOrganizationParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f161(v, u);
+  return f95(v, u);
 }
 
 /** 200 response body of `GET /orgs/{org}/copilot/metrics` (copilot/copilot-metrics-for-organization). */
@@ -417,17 +418,17 @@ export function isCopilotMetricsForOrganizationResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f162(v, u);
+  return f91(v, u);
 }
 
 /** Path and query parameters of `GET /orgs/{org}/team/{team_slug}/copilot/metrics` (copilot/copilot-metrics-for-team); unknown keys are rejected. */
 export function isCopilotMetricsForTeamParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f164(v, u);
+  return f97(v, u);
 }
 
 /** 200 response body of `GET /orgs/{org}/team/{team_slug}/copilot/metrics` (copilot/copilot-metrics-for-team). */
 export function isCopilotMetricsForTeamResponse200(v: unknown, u?: OnUnknownValue): boolean {
-  return f165(v, u);
+  return f91(v, u);
 }
 
 /** Path and query parameters of `GET /orgs/{org}/copilot/metrics/reports/organization-1-day` (copilot/copilot-organization-one-day-usage-metrics); unknown keys are rejected. */
@@ -435,7 +436,7 @@ export function isCopilotOrganizationOneDayUsageMetricsParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f167(v, u);
+  return f99(v, u);
 }
 
 /** Path and query parameters of `GET /orgs/{org}/copilot/metrics/reports/repos-1-day` (copilot/copilot-organization-repos-one-day-report); unknown keys are rejected. */
@@ -443,12 +444,12 @@ export function isCopilotOrganizationReposOneDayReportParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f169(v, u);
+  return f99(v, u);
 }
 
 /** Path and query parameters of `GET /orgs/{org}/copilot/metrics/reports/organization-28-day/latest` (copilot/copilot-organization-usage-metrics); unknown keys are rejected. */
 export function isCopilotOrganizationUsageMetricsParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f171(v, u);
+  return f80(v, u);
 }
 
 /** Path and query parameters of `GET /orgs/{org}/copilot/metrics/reports/user-teams-1-day` (copilot/copilot-organization-user-teams-one-day-report); unknown keys are rejected. */
@@ -456,7 +457,7 @@ export function isCopilotOrganizationUserTeamsOneDayReportParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f173(v, u);
+  return f99(v, u);
 }
 
 /** Path and query parameters of `GET /orgs/{org}/copilot/metrics/reports/users-1-day` (copilot/copilot-organization-users-one-day-usage-metrics); unknown keys are rejected. */
@@ -464,7 +465,7 @@ export function isCopilotOrganizationUsersOneDayUsageMetricsParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f175(v, u);
+  return f99(v, u);
 }
 
 /** Path and query parameters of `GET /orgs/{org}/copilot/metrics/reports/users-28-day/latest` (copilot/copilot-organization-users-usage-metrics); unknown keys are rejected. */
@@ -472,17 +473,17 @@ export function isCopilotOrganizationUsersUsageMetricsParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f177(v, u);
+  return f80(v, u);
 }
 
 /** Path and query parameters of `GET /enterprises/{enterprise}/copilot/metrics/reports/users-1-day` (copilot/copilot-users-one-day-usage-metrics); unknown keys are rejected. */
 export function isCopilotUsersOneDayUsageMetricsParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f179(v, u);
+  return f88(v, u);
 }
 
 /** Path and query parameters of `GET /enterprises/{enterprise}/copilot/metrics/reports/users-28-day/latest` (copilot/copilot-users-usage-metrics); unknown keys are rejected. */
 export function isCopilotUsersUsageMetricsParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f181(v, u);
+  return f74(v, u);
 }
 
 /** Path and query parameters of `DELETE /enterprises/{enterprise}/copilot/custom-agents/source` (copilot/delete-copilot-custom-agents-source-for-enterprise); unknown keys are rejected. */
@@ -490,7 +491,7 @@ export function isDeleteCopilotCustomAgentsSourceForEnterpriseParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f183(v, u);
+  return f74(v, u);
 }
 
 /** Path and query parameters of `DELETE /orgs/{org}/copilot/coding-agent/permissions/repositories/{repository_id}` (copilot/disable-copilot-coding-agent-for-repository-in-organization); unknown keys are rejected. */
@@ -498,7 +499,7 @@ export function isDisableCopilotCodingAgentForRepositoryInOrganizationParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f185(v, u);
+  return f101(v, u);
 }
 
 /** Path and query parameters of `PUT /orgs/{org}/copilot/coding-agent/permissions/repositories/{repository_id}` (copilot/enable-copilot-coding-agent-for-repository-in-organization); unknown keys are rejected. */
@@ -506,12 +507,12 @@ export function isEnableCopilotCodingAgentForRepositoryInOrganizationParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f187(v, u);
+  return f101(v, u);
 }
 
 /** Path and query parameters of `GET /repos/{owner}/{repo}/copilot/cloud-agent/configuration` (copilot/get-copilot-cloud-agent-configuration); unknown keys are rejected. */
 export function isGetCopilotCloudAgentConfigurationParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f189(v, u);
+  return f103(v, u);
 }
 
 /** 200 response body of `GET /repos/{owner}/{repo}/copilot/cloud-agent/configuration` (copilot/get-copilot-cloud-agent-configuration). */
@@ -519,7 +520,7 @@ export function isGetCopilotCloudAgentConfigurationResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f193(v, u);
+  return f105(v, u);
 }
 
 /** Path and query parameters of `GET /orgs/{org}/copilot/coding-agent/permissions` (copilot/get-copilot-coding-agent-permissions-organization); unknown keys are rejected. */
@@ -527,7 +528,7 @@ export function isGetCopilotCodingAgentPermissionsOrganizationParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f195(v, u);
+  return f80(v, u);
 }
 
 /** 200 response body of `GET /orgs/{org}/copilot/coding-agent/permissions` (copilot/get-copilot-coding-agent-permissions-organization). */
@@ -535,7 +536,7 @@ export function isGetCopilotCodingAgentPermissionsOrganizationResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f197(v, u);
+  return f107(v, u);
 }
 
 /** Path and query parameters of `GET /enterprises/{enterprise}/copilot/custom-agents` (copilot/get-copilot-custom-agents-for-enterprise); unknown keys are rejected. */
@@ -543,7 +544,7 @@ export function isGetCopilotCustomAgentsForEnterpriseParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f199(v, u);
+  return f109(v, u);
 }
 
 /** 200 response body of `GET /enterprises/{enterprise}/copilot/custom-agents` (copilot/get-copilot-custom-agents-for-enterprise). */
@@ -551,7 +552,7 @@ export function isGetCopilotCustomAgentsForEnterpriseResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f202(v, u);
+  return f112(v, u);
 }
 
 /** Path and query parameters of `GET /enterprises/{enterprise}/copilot/custom-agents/source` (copilot/get-copilot-custom-agents-source-for-enterprise); unknown keys are rejected. */
@@ -559,7 +560,7 @@ export function isGetCopilotCustomAgentsSourceForEnterpriseParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f204(v, u);
+  return f74(v, u);
 }
 
 /** 200 response body of `GET /enterprises/{enterprise}/copilot/custom-agents/source` (copilot/get-copilot-custom-agents-source-for-enterprise). */
@@ -567,12 +568,12 @@ export function isGetCopilotCustomAgentsSourceForEnterpriseResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f207(v, u);
+  return f115(v, u);
 }
 
 /** Path and query parameters of `GET /orgs/{org}/copilot/billing` (copilot/get-copilot-organization-details); unknown keys are rejected. */
 export function isGetCopilotOrganizationDetailsParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f209(v, u);
+  return f80(v, u);
 }
 
 /** Path and query parameters of `GET /enterprises/{enterprise}/members/{username}/copilot` (copilot/get-copilot-seat-details-for-enterprise-user); unknown keys are rejected. */
@@ -580,7 +581,7 @@ export function isGetCopilotSeatDetailsForEnterpriseUserParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f211(v, u);
+  return f117(v, u);
 }
 
 /** 200 response body of `GET /enterprises/{enterprise}/members/{username}/copilot` (copilot/get-copilot-seat-details-for-enterprise-user). */
@@ -588,22 +589,22 @@ export function isGetCopilotSeatDetailsForEnterpriseUserResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f213(v, u);
+  return f119(v, u);
 }
 
 /** Path and query parameters of `GET /orgs/{org}/members/{username}/copilot` (copilot/get-copilot-seat-details-for-user); unknown keys are rejected. */
 export function isGetCopilotSeatDetailsForUserParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f215(v, u);
+  return f121(v, u);
 }
 
 /** Path and query parameters of `GET /enterprises/{enterprise}/copilot/usage-records` (copilot/get-usage-records); unknown keys are rejected. */
 export function isGetUsageRecordsParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f217(v, u);
+  return f123(v, u);
 }
 
 /** 200 response body of `GET /enterprises/{enterprise}/copilot/usage-records` (copilot/get-usage-records). */
 export function isGetUsageRecordsResponse200(v: unknown, u?: OnUnknownValue): boolean {
-  return f219(v, u);
+  return f125(v, u);
 }
 
 /** Path and query parameters of `GET /orgs/{org}/copilot/coding-agent/permissions/repositories` (copilot/list-copilot-coding-agent-selected-repositories-for-organization); unknown keys are rejected. */
@@ -611,7 +612,7 @@ export function isListCopilotCodingAgentSelectedRepositoriesForOrganizationParam
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f221(v, u);
+  return f127(v, u);
 }
 
 /** 200 response body of `GET /orgs/{org}/copilot/coding-agent/permissions/repositories` (copilot/list-copilot-coding-agent-selected-repositories-for-organization). */
@@ -619,22 +620,22 @@ export function isListCopilotCodingAgentSelectedRepositoriesForOrganizationRespo
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f223(v, u);
+  return f129(v, u);
 }
 
 /** Path and query parameters of `GET /orgs/{org}/copilot/billing/seats` (copilot/list-copilot-seats); unknown keys are rejected. */
 export function isListCopilotSeatsParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f225(v, u);
+  return f131(v, u);
 }
 
 /** 200 response body of `GET /orgs/{org}/copilot/billing/seats` (copilot/list-copilot-seats). */
 export function isListCopilotSeatsResponse200(v: unknown, u?: OnUnknownValue): boolean {
-  return f227(v, u);
+  return f119(v, u);
 }
 
 /** Path and query parameters of `GET /enterprises/{enterprise}/copilot/billing/seats` (copilot/list-copilot-seats-for-enterprise); unknown keys are rejected. */
 export function isListCopilotSeatsForEnterpriseParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f229(v, u);
+  return f133(v, u);
 }
 
 /** 200 response body of `GET /enterprises/{enterprise}/copilot/billing/seats` (copilot/list-copilot-seats-for-enterprise). */
@@ -642,7 +643,7 @@ export function isListCopilotSeatsForEnterpriseResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f231(v, u);
+  return f119(v, u);
 }
 
 /** Path and query parameters of `DELETE /enterprises/{enterprise}/copilot/policies/coding_agent/organizations` (copilot/remove-organizations-from-enterprise-coding-agent-policy); unknown keys are rejected. */
@@ -650,7 +651,7 @@ export function isRemoveOrganizationsFromEnterpriseCodingAgentPolicyParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f233(v, u);
+  return f74(v, u);
 }
 
 /** JSON request body of `DELETE /enterprises/{enterprise}/copilot/policies/coding_agent/organizations` (copilot/remove-organizations-from-enterprise-coding-agent-policy). */
@@ -658,7 +659,7 @@ export function isRemoveOrganizationsFromEnterpriseCodingAgentPolicyRequestBody(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f238(v, u);
+  return f84(v, u);
 }
 
 /** Path and query parameters of `PUT /orgs/{org}/copilot/coding-agent/permissions` (copilot/set-copilot-coding-agent-permissions-organization); unknown keys are rejected. */
@@ -666,7 +667,7 @@ export function isSetCopilotCodingAgentPermissionsOrganizationParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f240(v, u);
+  return f80(v, u);
 }
 
 /** JSON request body of `PUT /orgs/{org}/copilot/coding-agent/permissions` (copilot/set-copilot-coding-agent-permissions-organization). */
@@ -674,7 +675,7 @@ export function isSetCopilotCodingAgentPermissionsOrganizationRequestBody(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f241(v, u);
+  return f134(v, u);
 }
 
 /** Path and query parameters of `PUT /orgs/{org}/copilot/coding-agent/permissions/repositories` (copilot/set-copilot-coding-agent-selected-repositories-for-organization); unknown keys are rejected. */
@@ -682,7 +683,7 @@ export function isSetCopilotCodingAgentSelectedRepositoriesForOrganizationParams
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f243(v, u);
+  return f80(v, u);
 }
 
 /** JSON request body of `PUT /orgs/{org}/copilot/coding-agent/permissions/repositories` (copilot/set-copilot-coding-agent-selected-repositories-for-organization). */
@@ -690,7 +691,7 @@ export function isSetCopilotCodingAgentSelectedRepositoriesForOrganizationReques
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f245(v, u);
+  return f136(v, u);
 }
 
 /** Path and query parameters of `PUT /enterprises/{enterprise}/copilot/content_exclusion` (copilot/set-copilot-content-exclusion-for-enterprise); unknown keys are rejected. */
@@ -698,7 +699,7 @@ export function isSetCopilotContentExclusionForEnterpriseParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f247(v, u);
+  return f74(v, u);
 }
 
 /** JSON request body of `PUT /enterprises/{enterprise}/copilot/content_exclusion` (copilot/set-copilot-content-exclusion-for-enterprise). */
@@ -706,7 +707,7 @@ export function isSetCopilotContentExclusionForEnterpriseRequestBody(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f253(v, u);
+  return f140(v, u);
 }
 
 /** 200 response body of `PUT /enterprises/{enterprise}/copilot/content_exclusion` (copilot/set-copilot-content-exclusion-for-enterprise). */
@@ -714,7 +715,7 @@ export function isSetCopilotContentExclusionForEnterpriseResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f254(v, u);
+  return f86(v, u);
 }
 
 /** Path and query parameters of `PUT /orgs/{org}/copilot/content_exclusion` (copilot/set-copilot-content-exclusion-for-organization); unknown keys are rejected. */
@@ -722,7 +723,7 @@ export function isSetCopilotContentExclusionForOrganizationParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f256(v, u);
+  return f80(v, u);
 }
 
 /** JSON request body of `PUT /orgs/{org}/copilot/content_exclusion` (copilot/set-copilot-content-exclusion-for-organization). */
@@ -730,7 +731,7 @@ export function isSetCopilotContentExclusionForOrganizationRequestBody(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f262(v, u);
+  return f140(v, u);
 }
 
 /** 200 response body of `PUT /orgs/{org}/copilot/content_exclusion` (copilot/set-copilot-content-exclusion-for-organization). */
@@ -738,7 +739,7 @@ export function isSetCopilotContentExclusionForOrganizationResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f263(v, u);
+  return f86(v, u);
 }
 
 /** Path and query parameters of `PUT /enterprises/{enterprise}/copilot/custom-agents/source` (copilot/set-copilot-custom-agents-source-for-enterprise); unknown keys are rejected. */
@@ -746,7 +747,7 @@ export function isSetCopilotCustomAgentsSourceForEnterpriseParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f265(v, u);
+  return f74(v, u);
 }
 
 /** JSON request body of `PUT /enterprises/{enterprise}/copilot/custom-agents/source` (copilot/set-copilot-custom-agents-source-for-enterprise). */
@@ -754,7 +755,7 @@ export function isSetCopilotCustomAgentsSourceForEnterpriseRequestBody(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f266(v, u);
+  return f141(v, u);
 }
 
 /** 200 response body of `PUT /enterprises/{enterprise}/copilot/custom-agents/source` (copilot/set-copilot-custom-agents-source-for-enterprise). */
@@ -762,12 +763,12 @@ export function isSetCopilotCustomAgentsSourceForEnterpriseResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f270(v, u);
+  return f145(v, u);
 }
 
 /** Path and query parameters of `PUT /enterprises/{enterprise}/copilot/policies/coding_agent` (copilot/set-enterprise-coding-agent-policy); unknown keys are rejected. */
 export function isSetEnterpriseCodingAgentPolicyParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f272(v, u);
+  return f74(v, u);
 }
 
 /** JSON request body of `PUT /enterprises/{enterprise}/copilot/policies/coding_agent` (copilot/set-enterprise-coding-agent-policy). */
@@ -775,7 +776,7 @@ export function isSetEnterpriseCodingAgentPolicyRequestBody(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f273(v, u);
+  return f146(v, u);
 }
 
 function f0(v: unknown, u?: OnUnknownValue): boolean {
@@ -1069,23 +1070,6 @@ function f25(v: unknown, u?: OnUnknownValue): boolean {
 }
 
 function f26(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const x of v) if (!(typeof x === "string")) return false;
-  return true;
-}
-
-function f27(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  for (const k in o) {
-    x = o[k];
-    if (!f26(x, u)) return false;
-  }
-  return true;
-}
-
-function f28(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1104,24 +1088,20 @@ function f28(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-const f29: ReadonlySet<unknown> = new Set(["allow", "block", "unconfigured"]);
+const f27: ReadonlySet<unknown> = new Set(["allow", "block", "unconfigured"]);
 
-const f30: ReadonlySet<unknown> = new Set(["enabled", "disabled", "unconfigured"]);
+const f28: ReadonlySet<unknown> = new Set(["enabled", "disabled", "unconfigured"]);
 
-const f31: ReadonlySet<unknown> = new Set(["enabled", "disabled", "unconfigured"]);
-
-const f32: ReadonlySet<unknown> = new Set(["enabled", "disabled", "unconfigured"]);
-
-const f33: ReadonlySet<unknown> = new Set([
+const f29: ReadonlySet<unknown> = new Set([
   "assign_all",
   "assign_selected",
   "disabled",
   "unconfigured",
 ]);
 
-const f34: ReadonlySet<unknown> = new Set(["business", "enterprise"]);
+const f30: ReadonlySet<unknown> = new Set(["business", "enterprise"]);
 
-function f35(v: unknown, u?: OnUnknownValue): boolean {
+function f31(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1132,7 +1112,7 @@ function f35(v: unknown, u?: OnUnknownValue): boolean {
     x === undefined ||
     !(
       typeof x === "string" &&
-      (f29.has(x) || unknownValue(u, "copilot-organization-details.public_code_suggestions", x))
+      (f27.has(x) || unknownValue(u, "copilot-organization-details.public_code_suggestions", x))
     )
   )
     return false;
@@ -1141,7 +1121,7 @@ function f35(v: unknown, u?: OnUnknownValue): boolean {
     x !== undefined &&
     !(
       typeof x === "string" &&
-      (f30.has(x) || unknownValue(u, "copilot-organization-details.ide_chat", x))
+      (f28.has(x) || unknownValue(u, "copilot-organization-details.ide_chat", x))
     )
   )
     return false;
@@ -1150,7 +1130,7 @@ function f35(v: unknown, u?: OnUnknownValue): boolean {
     x !== undefined &&
     !(
       typeof x === "string" &&
-      (f31.has(x) || unknownValue(u, "copilot-organization-details.platform_chat", x))
+      (f28.has(x) || unknownValue(u, "copilot-organization-details.platform_chat", x))
     )
   )
     return false;
@@ -1159,7 +1139,7 @@ function f35(v: unknown, u?: OnUnknownValue): boolean {
     x !== undefined &&
     !(
       typeof x === "string" &&
-      (f32.has(x) || unknownValue(u, "copilot-organization-details.cli", x))
+      (f28.has(x) || unknownValue(u, "copilot-organization-details.cli", x))
     )
   )
     return false;
@@ -1168,7 +1148,7 @@ function f35(v: unknown, u?: OnUnknownValue): boolean {
     x === undefined ||
     !(
       typeof x === "string" &&
-      (f33.has(x) || unknownValue(u, "copilot-organization-details.seat_management_setting", x))
+      (f29.has(x) || unknownValue(u, "copilot-organization-details.seat_management_setting", x))
     )
   )
     return false;
@@ -1177,14 +1157,14 @@ function f35(v: unknown, u?: OnUnknownValue): boolean {
     x !== undefined &&
     !(
       typeof x === "string" &&
-      (f34.has(x) || unknownValue(u, "copilot-organization-details.plan_type", x))
+      (f30.has(x) || unknownValue(u, "copilot-organization-details.plan_type", x))
     )
   )
     return false;
   return true;
 }
 
-function f36(v: unknown, u?: OnUnknownValue): boolean {
+function f32(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1235,9 +1215,9 @@ function f36(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-const f37: ReadonlySet<unknown> = new Set(["enterprise", "organization"]);
+const f33: ReadonlySet<unknown> = new Set(["enterprise", "organization"]);
 
-function f38(v: unknown, u?: OnUnknownValue): boolean {
+function f34(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1270,7 +1250,7 @@ function f38(v: unknown, u?: OnUnknownValue): boolean {
   x = o["type"];
   if (
     x === undefined ||
-    !(typeof x === "string" && (f37.has(x) || unknownValue(u, "nullable-team-simple.type", x)))
+    !(typeof x === "string" && (f33.has(x) || unknownValue(u, "nullable-team-simple.type", x)))
   )
     return false;
   x = o["organization_id"];
@@ -1280,7 +1260,7 @@ function f38(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f39(v: unknown, u?: OnUnknownValue): boolean {
+function f35(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1297,11 +1277,9 @@ function f39(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-const f40: ReadonlySet<unknown> = new Set(["enterprise", "organization"]);
+const f36: ReadonlySet<unknown> = new Set(["direct", "organization", "enterprise"]);
 
-const f41: ReadonlySet<unknown> = new Set(["direct", "organization", "enterprise"]);
-
-function f42(v: unknown, u?: OnUnknownValue): boolean {
+function f37(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1322,7 +1300,7 @@ function f42(v: unknown, u?: OnUnknownValue): boolean {
   x = o["permission"];
   if (x === undefined || !(typeof x === "string")) return false;
   x = o["permissions"];
-  if (x !== undefined && !f39(x, u)) return false;
+  if (x !== undefined && !f35(x, u)) return false;
   x = o["url"];
   if (x === undefined || !(typeof x === "string")) return false;
   x = o["html_url"];
@@ -1334,13 +1312,13 @@ function f42(v: unknown, u?: OnUnknownValue): boolean {
   x = o["type"];
   if (
     x !== undefined &&
-    !(typeof x === "string" && (f40.has(x) || unknownValue(u, "team.type", x)))
+    !(typeof x === "string" && (f33.has(x) || unknownValue(u, "team.type", x)))
   )
     return false;
   x = o["access_source"];
   if (
     x !== undefined &&
-    !(typeof x === "string" && (f41.has(x) || unknownValue(u, "team.access_source", x)))
+    !(typeof x === "string" && (f36.has(x) || unknownValue(u, "team.access_source", x)))
   )
     return false;
   x = o["organization_id"];
@@ -1352,7 +1330,7 @@ function f42(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f43(v: unknown, u?: OnUnknownValue): boolean {
+function f38(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1383,40 +1361,9 @@ function f43(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f44(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["login"];
-  if (x === undefined || !(typeof x === "string")) return false;
-  x = o["id"];
-  if (x === undefined || !Number.isSafeInteger(x)) return false;
-  x = o["node_id"];
-  if (x === undefined || !(typeof x === "string")) return false;
-  x = o["url"];
-  if (x === undefined || !(typeof x === "string")) return false;
-  x = o["repos_url"];
-  if (x === undefined || !(typeof x === "string")) return false;
-  x = o["events_url"];
-  if (x === undefined || !(typeof x === "string")) return false;
-  x = o["hooks_url"];
-  if (x === undefined || !(typeof x === "string")) return false;
-  x = o["issues_url"];
-  if (x === undefined || !(typeof x === "string")) return false;
-  x = o["members_url"];
-  if (x === undefined || !(typeof x === "string")) return false;
-  x = o["public_members_url"];
-  if (x === undefined || !(typeof x === "string")) return false;
-  x = o["avatar_url"];
-  if (x === undefined || !(typeof x === "string")) return false;
-  x = o["description"];
-  if (x === undefined || !(x === null || typeof x === "string")) return false;
-  return true;
-}
+const f39: ReadonlySet<unknown> = new Set(["notifications_enabled", "notifications_disabled"]);
 
-const f45: ReadonlySet<unknown> = new Set(["notifications_enabled", "notifications_disabled"]);
-
-function f46(v: unknown, u?: OnUnknownValue): boolean {
+function f40(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1451,16 +1398,16 @@ function f46(v: unknown, u?: OnUnknownValue): boolean {
     x !== undefined &&
     !(
       typeof x === "string" &&
-      (f45.has(x) || unknownValue(u, "enterprise-team.notification_setting", x))
+      (f39.has(x) || unknownValue(u, "enterprise-team.notification_setting", x))
     )
   )
     return false;
   return true;
 }
 
-const f47: ReadonlySet<unknown> = new Set(["business", "enterprise", "unknown"]);
+const f41: ReadonlySet<unknown> = new Set(["business", "enterprise", "unknown"]);
 
-function f48(v: unknown, u?: OnUnknownValue): boolean {
+function f42(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1489,41 +1436,29 @@ function f48(v: unknown, u?: OnUnknownValue): boolean {
   x = o["plan_type"];
   if (
     x !== undefined &&
-    !(typeof x === "string" && (f47.has(x) || unknownValue(u, "copilot-seat-details.plan_type", x)))
+    !(typeof x === "string" && (f41.has(x) || unknownValue(u, "copilot-seat-details.plan_type", x)))
   )
     return false;
   return true;
 }
 
-function f49(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const x of v) if (!(typeof x === "string")) return false;
-  return true;
-}
-
-function f50(v: unknown, u?: OnUnknownValue): boolean {
+function f43(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["download_links"];
-  if (x === undefined || !f49(x, u)) return false;
+  if (x === undefined || !f10(x, u)) return false;
   x = o["report_day"];
   if (x === undefined || !(typeof x === "string")) return false;
   return true;
 }
 
-function f51(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const x of v) if (!(typeof x === "string")) return false;
-  return true;
-}
-
-function f52(v: unknown, u?: OnUnknownValue): boolean {
+function f44(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["download_links"];
-  if (x === undefined || !f51(x, u)) return false;
+  if (x === undefined || !f10(x, u)) return false;
   x = o["report_start_day"];
   if (x === undefined || !(typeof x === "string")) return false;
   x = o["report_end_day"];
@@ -1531,7 +1466,7 @@ function f52(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f53(v: unknown, u?: OnUnknownValue): boolean {
+function f45(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1552,7 +1487,139 @@ function f53(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-const f54: ReadonlySet<unknown> = new Set(["enabled", "disabled"]);
+const f46: ReadonlySet<unknown> = new Set(["enabled", "disabled"]);
+
+function f47(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["status"];
+  if (
+    x !== undefined &&
+    !(
+      typeof x === "string" &&
+      (f46.has(x) || unknownValue(u, "security-and-analysis.advanced_security.status", x))
+    )
+  )
+    return false;
+  return true;
+}
+
+function f48(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["status"];
+  if (
+    x !== undefined &&
+    !(
+      typeof x === "string" &&
+      (f46.has(x) || unknownValue(u, "security-and-analysis.code_security.status", x))
+    )
+  )
+    return false;
+  return true;
+}
+
+function f49(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["status"];
+  if (
+    x !== undefined &&
+    !(
+      typeof x === "string" &&
+      (f46.has(x) || unknownValue(u, "security-and-analysis.dependabot_security_updates.status", x))
+    )
+  )
+    return false;
+  return true;
+}
+
+function f50(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["status"];
+  if (
+    x !== undefined &&
+    !(
+      typeof x === "string" &&
+      (f46.has(x) || unknownValue(u, "security-and-analysis.secret_scanning.status", x))
+    )
+  )
+    return false;
+  return true;
+}
+
+function f51(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["status"];
+  if (
+    x !== undefined &&
+    !(
+      typeof x === "string" &&
+      (f46.has(x) ||
+        unknownValue(u, "security-and-analysis.secret_scanning_push_protection.status", x))
+    )
+  )
+    return false;
+  return true;
+}
+
+function f52(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["status"];
+  if (
+    x !== undefined &&
+    !(
+      typeof x === "string" &&
+      (f46.has(x) ||
+        unknownValue(u, "security-and-analysis.secret_scanning_non_provider_patterns.status", x))
+    )
+  )
+    return false;
+  return true;
+}
+
+function f53(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["status"];
+  if (
+    x !== undefined &&
+    !(
+      typeof x === "string" &&
+      (f46.has(x) ||
+        unknownValue(u, "security-and-analysis.secret_scanning_ai_detection.status", x))
+    )
+  )
+    return false;
+  return true;
+}
+
+function f54(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["status"];
+  if (
+    x !== undefined &&
+    !(
+      typeof x === "string" &&
+      (f46.has(x) ||
+        unknownValue(u, "security-and-analysis.secret_scanning_validity_checks.status", x))
+    )
+  )
+    return false;
+  return true;
+}
 
 function f55(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
@@ -1563,155 +1630,7 @@ function f55(v: unknown, u?: OnUnknownValue): boolean {
     x !== undefined &&
     !(
       typeof x === "string" &&
-      (f54.has(x) || unknownValue(u, "security-and-analysis.advanced_security.status", x))
-    )
-  )
-    return false;
-  return true;
-}
-
-const f56: ReadonlySet<unknown> = new Set(["enabled", "disabled"]);
-
-function f57(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["status"];
-  if (
-    x !== undefined &&
-    !(
-      typeof x === "string" &&
-      (f56.has(x) || unknownValue(u, "security-and-analysis.code_security.status", x))
-    )
-  )
-    return false;
-  return true;
-}
-
-const f58: ReadonlySet<unknown> = new Set(["enabled", "disabled"]);
-
-function f59(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["status"];
-  if (
-    x !== undefined &&
-    !(
-      typeof x === "string" &&
-      (f58.has(x) || unknownValue(u, "security-and-analysis.dependabot_security_updates.status", x))
-    )
-  )
-    return false;
-  return true;
-}
-
-const f60: ReadonlySet<unknown> = new Set(["enabled", "disabled"]);
-
-function f61(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["status"];
-  if (
-    x !== undefined &&
-    !(
-      typeof x === "string" &&
-      (f60.has(x) || unknownValue(u, "security-and-analysis.secret_scanning.status", x))
-    )
-  )
-    return false;
-  return true;
-}
-
-const f62: ReadonlySet<unknown> = new Set(["enabled", "disabled"]);
-
-function f63(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["status"];
-  if (
-    x !== undefined &&
-    !(
-      typeof x === "string" &&
-      (f62.has(x) ||
-        unknownValue(u, "security-and-analysis.secret_scanning_push_protection.status", x))
-    )
-  )
-    return false;
-  return true;
-}
-
-const f64: ReadonlySet<unknown> = new Set(["enabled", "disabled"]);
-
-function f65(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["status"];
-  if (
-    x !== undefined &&
-    !(
-      typeof x === "string" &&
-      (f64.has(x) ||
-        unknownValue(u, "security-and-analysis.secret_scanning_non_provider_patterns.status", x))
-    )
-  )
-    return false;
-  return true;
-}
-
-const f66: ReadonlySet<unknown> = new Set(["enabled", "disabled"]);
-
-function f67(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["status"];
-  if (
-    x !== undefined &&
-    !(
-      typeof x === "string" &&
-      (f66.has(x) ||
-        unknownValue(u, "security-and-analysis.secret_scanning_ai_detection.status", x))
-    )
-  )
-    return false;
-  return true;
-}
-
-const f68: ReadonlySet<unknown> = new Set(["enabled", "disabled"]);
-
-function f69(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["status"];
-  if (
-    x !== undefined &&
-    !(
-      typeof x === "string" &&
-      (f68.has(x) ||
-        unknownValue(u, "security-and-analysis.secret_scanning_validity_checks.status", x))
-    )
-  )
-    return false;
-  return true;
-}
-
-const f70: ReadonlySet<unknown> = new Set(["enabled", "disabled"]);
-
-function f71(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["status"];
-  if (
-    x !== undefined &&
-    !(
-      typeof x === "string" &&
-      (f70.has(x) ||
+      (f46.has(x) ||
         unknownValue(
           u,
           "security-and-analysis.secret_scanning_delegated_alert_dismissal.status",
@@ -1723,9 +1642,7 @@ function f71(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-const f72: ReadonlySet<unknown> = new Set(["enabled", "disabled"]);
-
-function f73(v: unknown, u?: OnUnknownValue): boolean {
+function f56(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1734,7 +1651,7 @@ function f73(v: unknown, u?: OnUnknownValue): boolean {
     x !== undefined &&
     !(
       typeof x === "string" &&
-      (f72.has(x) ||
+      (f46.has(x) ||
         unknownValue(u, "security-and-analysis.secret_scanning_delegated_bypass.status", x))
     )
   )
@@ -1742,11 +1659,11 @@ function f73(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-const f74: ReadonlySet<unknown> = new Set(["TEAM", "ROLE"]);
+const f57: ReadonlySet<unknown> = new Set(["TEAM", "ROLE"]);
 
-const f75: ReadonlySet<unknown> = new Set(["ALWAYS", "EXEMPT"]);
+const f58: ReadonlySet<unknown> = new Set(["ALWAYS", "EXEMPT"]);
 
-function f76(v: unknown, u?: OnUnknownValue): boolean {
+function f59(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1757,7 +1674,7 @@ function f76(v: unknown, u?: OnUnknownValue): boolean {
     x === undefined ||
     !(
       typeof x === "string" &&
-      (f74.has(x) ||
+      (f57.has(x) ||
         unknownValue(
           u,
           "security-and-analysis.secret_scanning_delegated_bypass_options.reviewers[].reviewer_type",
@@ -1771,7 +1688,7 @@ function f76(v: unknown, u?: OnUnknownValue): boolean {
     x !== undefined &&
     !(
       typeof x === "string" &&
-      (f75.has(x) ||
+      (f58.has(x) ||
         unknownValue(
           u,
           "security-and-analysis.secret_scanning_delegated_bypass_options.reviewers[].mode",
@@ -1783,59 +1700,53 @@ function f76(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f77(v: unknown, u?: OnUnknownValue): boolean {
+function f60(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v)) return false;
-  for (const x of v) if (!f76(x, u)) return false;
+  for (const x of v) if (!f59(x, u)) return false;
   return true;
 }
 
-function f78(v: unknown, u?: OnUnknownValue): boolean {
+function f61(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["reviewers"];
-  if (x !== undefined && !f77(x, u)) return false;
+  if (x !== undefined && !f60(x, u)) return false;
   return true;
 }
 
-function f79(v: unknown, u?: OnUnknownValue): boolean {
+function f62(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["advanced_security"];
-  if (x !== undefined && !f55(x, u)) return false;
+  if (x !== undefined && !f47(x, u)) return false;
   x = o["code_security"];
-  if (x !== undefined && !f57(x, u)) return false;
+  if (x !== undefined && !f48(x, u)) return false;
   x = o["dependabot_security_updates"];
-  if (x !== undefined && !f59(x, u)) return false;
+  if (x !== undefined && !f49(x, u)) return false;
   x = o["secret_scanning"];
-  if (x !== undefined && !f61(x, u)) return false;
+  if (x !== undefined && !f50(x, u)) return false;
   x = o["secret_scanning_push_protection"];
-  if (x !== undefined && !f63(x, u)) return false;
+  if (x !== undefined && !f51(x, u)) return false;
   x = o["secret_scanning_non_provider_patterns"];
-  if (x !== undefined && !f65(x, u)) return false;
+  if (x !== undefined && !f52(x, u)) return false;
   x = o["secret_scanning_ai_detection"];
-  if (x !== undefined && !f67(x, u)) return false;
+  if (x !== undefined && !f53(x, u)) return false;
   x = o["secret_scanning_validity_checks"];
-  if (x !== undefined && !f69(x, u)) return false;
+  if (x !== undefined && !f54(x, u)) return false;
   x = o["secret_scanning_delegated_alert_dismissal"];
-  if (x !== undefined && !f71(x, u)) return false;
+  if (x !== undefined && !f55(x, u)) return false;
   x = o["secret_scanning_delegated_bypass"];
-  if (x !== undefined && !f73(x, u)) return false;
+  if (x !== undefined && !f56(x, u)) return false;
   x = o["secret_scanning_delegated_bypass_options"];
-  if (x !== undefined && !f78(x, u)) return false;
+  if (x !== undefined && !f61(x, u)) return false;
   return true;
 }
 
-function f80(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const x of v) if (!(typeof x === "string")) return false;
-  return true;
-}
+const f63: ReadonlySet<unknown> = new Set(["all", "collaborators_only"]);
 
-const f81: ReadonlySet<unknown> = new Set(["all", "collaborators_only"]);
-
-function f82(v: unknown, u?: OnUnknownValue): boolean {
+function f64(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1852,7 +1763,7 @@ function f82(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f83(v: unknown, u?: OnUnknownValue): boolean {
+function f65(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1869,12 +1780,12 @@ function f83(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f84(v: unknown, u?: OnUnknownValue): boolean {
+function f66(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   return true;
 }
 
-function f85(v: unknown, u?: OnUnknownValue): boolean {
+function f67(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1999,7 +1910,7 @@ function f85(v: unknown, u?: OnUnknownValue): boolean {
   x = o["is_template"];
   if (x !== undefined && !(typeof x === "boolean")) return false;
   x = o["topics"];
-  if (x !== undefined && !f80(x, u)) return false;
+  if (x !== undefined && !f10(x, u)) return false;
   x = o["has_issues"];
   if (x !== undefined && !(typeof x === "boolean")) return false;
   x = o["has_projects"];
@@ -2019,7 +1930,7 @@ function f85(v: unknown, u?: OnUnknownValue): boolean {
     x !== undefined &&
     !(
       typeof x === "string" &&
-      (f81.has(x) || unknownValue(u, "minimal-repository.pull_request_creation_policy", x))
+      (f63.has(x) || unknownValue(u, "minimal-repository.pull_request_creation_policy", x))
     )
   )
     return false;
@@ -2036,7 +1947,7 @@ function f85(v: unknown, u?: OnUnknownValue): boolean {
   x = o["updated_at"];
   if (x !== undefined && !(x === null || typeof x === "string")) return false;
   x = o["permissions"];
-  if (x !== undefined && !f82(x, u)) return false;
+  if (x !== undefined && !f64(x, u)) return false;
   x = o["role_name"];
   if (x !== undefined && !(typeof x === "string")) return false;
   x = o["temp_clone_token"];
@@ -2050,7 +1961,7 @@ function f85(v: unknown, u?: OnUnknownValue): boolean {
   x = o["code_of_conduct"];
   if (x !== undefined && !isCodeOfConduct(x, u)) return false;
   x = o["license"];
-  if (x !== undefined && !(x === null || f83(x, u))) return false;
+  if (x !== undefined && !(x === null || f65(x, u))) return false;
   x = o["forks"];
   if (x !== undefined && !Number.isSafeInteger(x)) return false;
   x = o["open_issues"];
@@ -2064,17 +1975,11 @@ function f85(v: unknown, u?: OnUnknownValue): boolean {
   x = o["security_and_analysis"];
   if (x !== undefined && !isSecurityAndAnalysis(x, u)) return false;
   x = o["custom_properties"];
-  if (x !== undefined && !f84(x, u)) return false;
+  if (x !== undefined && !f66(x, u)) return false;
   return true;
 }
 
-function f86(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const x of v) if (!(typeof x === "string")) return false;
-  return true;
-}
-
-function f87(v: unknown, u?: OnUnknownValue): boolean {
+function f68(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2089,17 +1994,11 @@ function f87(v: unknown, u?: OnUnknownValue): boolean {
   x = o["scimType"];
   if (x !== undefined && !(x === null || typeof x === "string")) return false;
   x = o["schemas"];
-  if (x !== undefined && !f86(x, u)) return false;
+  if (x !== undefined && !f10(x, u)) return false;
   return true;
 }
 
-function f88(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const x of v) if (!(typeof x === "string")) return false;
-  return true;
-}
-
-function f89(v: unknown, u?: OnUnknownValue): boolean {
+function f69(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2122,20 +2021,20 @@ function f89(v: unknown, u?: OnUnknownValue): boolean {
       x === null ||
       Number.isSafeInteger(x) ||
       x === null ||
-      f88(x, u)
+      f10(x, u)
     )
   )
     return false;
   return true;
 }
 
-function f90(v: unknown, u?: OnUnknownValue): boolean {
+function f70(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v)) return false;
-  for (const x of v) if (!f89(x, u)) return false;
+  for (const x of v) if (!f69(x, u)) return false;
   return true;
 }
 
-function f91(v: unknown, u?: OnUnknownValue): boolean {
+function f71(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2144,17 +2043,11 @@ function f91(v: unknown, u?: OnUnknownValue): boolean {
   x = o["documentation_url"];
   if (x === undefined || !(typeof x === "string")) return false;
   x = o["errors"];
-  if (x !== undefined && !f90(x, u)) return false;
+  if (x !== undefined && !f70(x, u)) return false;
   return true;
 }
 
-function f92(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const x of v) if (!(typeof x === "string")) return false;
-  return true;
-}
-
-function f93(v: unknown, u?: OnUnknownValue): boolean {
+function f72(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2163,41 +2056,41 @@ function f93(v: unknown, u?: OnUnknownValue): boolean {
   x = o["documentation_url"];
   if (x === undefined || !(typeof x === "string")) return false;
   x = o["errors"];
-  if (x !== undefined && !f92(x, u)) return false;
+  if (x !== undefined && !f10(x, u)) return false;
   return true;
 }
 
-const f94: ReadonlySet<string> = new Set(["enterprise"]);
+const f73: ReadonlySet<string> = new Set(["enterprise"]);
 
-function f95(v: unknown, u?: OnUnknownValue): boolean {
+function f74(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["enterprise"];
   if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
   for (const k in o) {
-    if (f94.has(k)) continue;
+    if (f73.has(k)) continue;
     return false;
   }
   return true;
 }
 
-function f96(v: unknown, u?: OnUnknownValue): boolean {
+function f75(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v) || !(true && v.length >= 1)) return false;
   for (const x of v) if (!(typeof x === "string")) return false;
   return true;
 }
 
-function f97(v: unknown, u?: OnUnknownValue): boolean {
+function f76(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["selected_enterprise_teams"];
-  if (x === undefined || !f96(x, u)) return false;
+  if (x === undefined || !f75(x, u)) return false;
   return true;
 }
 
-function f98(v: unknown, u?: OnUnknownValue): boolean {
+function f77(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2206,209 +2099,68 @@ function f98(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-const f99: ReadonlySet<string> = new Set(["enterprise"]);
-
-function f100(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["enterprise"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  for (const k in o) {
-    if (f99.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-function f101(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v) || !(true && v.length >= 1)) return false;
-  for (const x of v) if (!(typeof x === "string")) return false;
-  return true;
-}
-
-function f102(v: unknown, u?: OnUnknownValue): boolean {
+function f78(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["selected_usernames"];
-  if (x === undefined || !f101(x, u)) return false;
+  if (x === undefined || !f75(x, u)) return false;
   return true;
 }
 
-function f103(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["seats_created"];
-  if (x === undefined || !Number.isSafeInteger(x)) return false;
-  return true;
-}
+const f79: ReadonlySet<string> = new Set(["org"]);
 
-const f104: ReadonlySet<string> = new Set(["org"]);
-
-function f105(v: unknown, u?: OnUnknownValue): boolean {
+function f80(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["org"];
   if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
   for (const k in o) {
-    if (f104.has(k)) continue;
+    if (f79.has(k)) continue;
     return false;
   }
   return true;
 }
 
-function f106(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v) || !(true && v.length >= 1)) return false;
-  for (const x of v) if (!(typeof x === "string")) return false;
-  return true;
-}
-
-function f107(v: unknown, u?: OnUnknownValue): boolean {
+function f81(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["selected_teams"];
-  if (x === undefined || !f106(x, u)) return false;
+  if (x === undefined || !f75(x, u)) return false;
   return true;
 }
 
-function f108(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["seats_created"];
-  if (x === undefined || !Number.isSafeInteger(x)) return false;
-  return true;
-}
-
-const f109: ReadonlySet<string> = new Set(["org"]);
-
-function f110(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["org"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  for (const k in o) {
-    if (f109.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-function f111(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v) || !(true && v.length >= 1)) return false;
-  for (const x of v) if (!(typeof x === "string")) return false;
-  return true;
-}
-
-function f112(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["selected_usernames"];
-  if (x === undefined || !f111(x, u)) return false;
-  return true;
-}
-
-function f113(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["seats_created"];
-  if (x === undefined || !Number.isSafeInteger(x)) return false;
-  return true;
-}
-
-const f114: ReadonlySet<string> = new Set(["enterprise"]);
-
-function f115(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["enterprise"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  for (const k in o) {
-    if (f114.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-function f116(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const x of v) if (!(typeof x === "string")) return false;
-  return true;
-}
-
-function f117(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const x of v) if (!(typeof x === "string")) return false;
-  return true;
-}
-
-function f118(v: unknown, u?: OnUnknownValue): boolean {
+function f82(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["property_name"];
   if (x === undefined || !(typeof x === "string")) return false;
   x = o["values"];
-  if (x === undefined || !f117(x, u)) return false;
+  if (x === undefined || !f10(x, u)) return false;
   return true;
 }
 
-function f119(v: unknown, u?: OnUnknownValue): boolean {
+function f83(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v)) return false;
-  for (const x of v) if (!f118(x, u)) return false;
+  for (const x of v) if (!f82(x, u)) return false;
   return true;
 }
 
-function f120(v: unknown, u?: OnUnknownValue): boolean {
+function f84(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["organizations"];
-  if (x !== undefined && !f116(x, u)) return false;
+  if (x !== undefined && !f10(x, u)) return false;
   x = o["custom_properties"];
-  if (x !== undefined && !f119(x, u)) return false;
+  if (x !== undefined && !f83(x, u)) return false;
   return true;
 }
 
-const f121: ReadonlySet<string> = new Set(["org"]);
-
-function f122(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["org"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  for (const k in o) {
-    if (f121.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-function f123(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v) || !(true && v.length >= 1)) return false;
-  for (const x of v) if (!(typeof x === "string")) return false;
-  return true;
-}
-
-function f124(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["selected_teams"];
-  if (x === undefined || !f123(x, u)) return false;
-  return true;
-}
-
-function f125(v: unknown, u?: OnUnknownValue): boolean {
+function f85(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2417,85 +2169,7 @@ function f125(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-const f126: ReadonlySet<string> = new Set(["org"]);
-
-function f127(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["org"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  for (const k in o) {
-    if (f126.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-function f128(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v) || !(true && v.length >= 1)) return false;
-  for (const x of v) if (!(typeof x === "string")) return false;
-  return true;
-}
-
-function f129(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["selected_usernames"];
-  if (x === undefined || !f128(x, u)) return false;
-  return true;
-}
-
-function f130(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["seats_cancelled"];
-  if (x === undefined || !Number.isSafeInteger(x)) return false;
-  return true;
-}
-
-const f131: ReadonlySet<string> = new Set(["enterprise"]);
-
-function f132(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["enterprise"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  for (const k in o) {
-    if (f131.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-function f133(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v) || !(true && v.length >= 1)) return false;
-  for (const x of v) if (!(typeof x === "string")) return false;
-  return true;
-}
-
-function f134(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["selected_enterprise_teams"];
-  if (x === undefined || !f133(x, u)) return false;
-  return true;
-}
-
-function f135(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["seats_cancelled"];
-  if (x === undefined || !Number.isSafeInteger(x)) return false;
-  return true;
-}
-
-function f136(v: unknown, u?: OnUnknownValue): boolean {
+function f86(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2504,78 +2178,9 @@ function f136(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-const f137: ReadonlySet<string> = new Set(["enterprise"]);
+const f87: ReadonlySet<string> = new Set(["enterprise", "day"]);
 
-function f138(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["enterprise"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  for (const k in o) {
-    if (f137.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-function f139(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v) || !(true && v.length >= 1)) return false;
-  for (const x of v) if (!(typeof x === "string")) return false;
-  return true;
-}
-
-function f140(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["selected_usernames"];
-  if (x === undefined || !f139(x, u)) return false;
-  return true;
-}
-
-function f141(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["seats_cancelled"];
-  if (x === undefined || !Number.isSafeInteger(x)) return false;
-  return true;
-}
-
-const f142: ReadonlySet<string> = new Set(["enterprise"]);
-
-function f143(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["enterprise"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  for (const k in o) {
-    if (f142.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-const f144: ReadonlySet<string> = new Set(["org"]);
-
-function f145(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["org"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  for (const k in o) {
-    if (f144.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-const f146: ReadonlySet<string> = new Set(["enterprise", "day"]);
-
-function f147(v: unknown, u?: OnUnknownValue): boolean {
+function f88(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2584,64 +2189,15 @@ function f147(v: unknown, u?: OnUnknownValue): boolean {
   x = o["day"];
   if (x === undefined || !(typeof x === "string")) return false;
   for (const k in o) {
-    if (f146.has(k)) continue;
+    if (f87.has(k)) continue;
     return false;
   }
   return true;
 }
 
-const f148: ReadonlySet<string> = new Set(["enterprise", "day"]);
+const f89: ReadonlySet<string> = new Set(["enterprise", "since", "until", "page", "per_page"]);
 
-function f149(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["enterprise"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  x = o["day"];
-  if (x === undefined || !(typeof x === "string")) return false;
-  for (const k in o) {
-    if (f148.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-const f150: ReadonlySet<string> = new Set(["enterprise"]);
-
-function f151(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["enterprise"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  for (const k in o) {
-    if (f150.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-const f152: ReadonlySet<string> = new Set(["enterprise", "day"]);
-
-function f153(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["enterprise"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  x = o["day"];
-  if (x === undefined || !(typeof x === "string")) return false;
-  for (const k in o) {
-    if (f152.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-const f154: ReadonlySet<string> = new Set(["enterprise", "since", "until", "page", "per_page"]);
-
-function f155(v: unknown, u?: OnUnknownValue): boolean {
+function f90(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2656,19 +2212,19 @@ function f155(v: unknown, u?: OnUnknownValue): boolean {
   x = o["per_page"];
   if (x !== undefined && !Number.isSafeInteger(x)) return false;
   for (const k in o) {
-    if (f154.has(k)) continue;
+    if (f89.has(k)) continue;
     return false;
   }
   return true;
 }
 
-function f156(v: unknown, u?: OnUnknownValue): boolean {
+function f91(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v)) return false;
   for (const x of v) if (!isCopilotUsageMetricsDay(x, u)) return false;
   return true;
 }
 
-const f157: ReadonlySet<string> = new Set([
+const f92: ReadonlySet<string> = new Set([
   "enterprise",
   "team_slug",
   "since",
@@ -2677,7 +2233,7 @@ const f157: ReadonlySet<string> = new Set([
   "per_page",
 ]);
 
-function f158(v: unknown, u?: OnUnknownValue): boolean {
+function f93(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2694,21 +2250,15 @@ function f158(v: unknown, u?: OnUnknownValue): boolean {
   x = o["per_page"];
   if (x !== undefined && !Number.isSafeInteger(x)) return false;
   for (const k in o) {
-    if (f157.has(k)) continue;
+    if (f92.has(k)) continue;
     return false;
   }
   return true;
 }
 
-function f159(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const x of v) if (!isCopilotUsageMetricsDay(x, u)) return false;
-  return true;
-}
+const f94: ReadonlySet<string> = new Set(["org", "since", "until", "page", "per_page"]);
 
-const f160: ReadonlySet<string> = new Set(["org", "since", "until", "page", "per_page"]);
-
-function f161(v: unknown, u?: OnUnknownValue): boolean {
+function f95(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2723,19 +2273,13 @@ function f161(v: unknown, u?: OnUnknownValue): boolean {
   x = o["per_page"];
   if (x !== undefined && !Number.isSafeInteger(x)) return false;
   for (const k in o) {
-    if (f160.has(k)) continue;
+    if (f94.has(k)) continue;
     return false;
   }
   return true;
 }
 
-function f162(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const x of v) if (!isCopilotUsageMetricsDay(x, u)) return false;
-  return true;
-}
-
-const f163: ReadonlySet<string> = new Set([
+const f96: ReadonlySet<string> = new Set([
   "org",
   "team_slug",
   "since",
@@ -2744,7 +2288,7 @@ const f163: ReadonlySet<string> = new Set([
   "per_page",
 ]);
 
-function f164(v: unknown, u?: OnUnknownValue): boolean {
+function f97(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2761,21 +2305,15 @@ function f164(v: unknown, u?: OnUnknownValue): boolean {
   x = o["per_page"];
   if (x !== undefined && !Number.isSafeInteger(x)) return false;
   for (const k in o) {
-    if (f163.has(k)) continue;
+    if (f96.has(k)) continue;
     return false;
   }
   return true;
 }
 
-function f165(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const x of v) if (!isCopilotUsageMetricsDay(x, u)) return false;
-  return true;
-}
+const f98: ReadonlySet<string> = new Set(["org", "day"]);
 
-const f166: ReadonlySet<string> = new Set(["org", "day"]);
-
-function f167(v: unknown, u?: OnUnknownValue): boolean {
+function f99(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2784,143 +2322,15 @@ function f167(v: unknown, u?: OnUnknownValue): boolean {
   x = o["day"];
   if (x === undefined || !(typeof x === "string")) return false;
   for (const k in o) {
-    if (f166.has(k)) continue;
+    if (f98.has(k)) continue;
     return false;
   }
   return true;
 }
 
-const f168: ReadonlySet<string> = new Set(["org", "day"]);
+const f100: ReadonlySet<string> = new Set(["org", "repository_id"]);
 
-function f169(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["org"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  x = o["day"];
-  if (x === undefined || !(typeof x === "string")) return false;
-  for (const k in o) {
-    if (f168.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-const f170: ReadonlySet<string> = new Set(["org"]);
-
-function f171(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["org"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  for (const k in o) {
-    if (f170.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-const f172: ReadonlySet<string> = new Set(["org", "day"]);
-
-function f173(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["org"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  x = o["day"];
-  if (x === undefined || !(typeof x === "string")) return false;
-  for (const k in o) {
-    if (f172.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-const f174: ReadonlySet<string> = new Set(["org", "day"]);
-
-function f175(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["org"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  x = o["day"];
-  if (x === undefined || !(typeof x === "string")) return false;
-  for (const k in o) {
-    if (f174.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-const f176: ReadonlySet<string> = new Set(["org"]);
-
-function f177(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["org"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  for (const k in o) {
-    if (f176.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-const f178: ReadonlySet<string> = new Set(["enterprise", "day"]);
-
-function f179(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["enterprise"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  x = o["day"];
-  if (x === undefined || !(typeof x === "string")) return false;
-  for (const k in o) {
-    if (f178.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-const f180: ReadonlySet<string> = new Set(["enterprise"]);
-
-function f181(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["enterprise"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  for (const k in o) {
-    if (f180.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-const f182: ReadonlySet<string> = new Set(["enterprise"]);
-
-function f183(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["enterprise"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  for (const k in o) {
-    if (f182.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-const f184: ReadonlySet<string> = new Set(["org", "repository_id"]);
-
-function f185(v: unknown, u?: OnUnknownValue): boolean {
+function f101(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2929,32 +2339,15 @@ function f185(v: unknown, u?: OnUnknownValue): boolean {
   x = o["repository_id"];
   if (x === undefined || !Number.isSafeInteger(x)) return false;
   for (const k in o) {
-    if (f184.has(k)) continue;
+    if (f100.has(k)) continue;
     return false;
   }
   return true;
 }
 
-const f186: ReadonlySet<string> = new Set(["org", "repository_id"]);
+const f102: ReadonlySet<string> = new Set(["owner", "repo"]);
 
-function f187(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["org"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  x = o["repository_id"];
-  if (x === undefined || !Number.isSafeInteger(x)) return false;
-  for (const k in o) {
-    if (f186.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-const f188: ReadonlySet<string> = new Set(["owner", "repo"]);
-
-function f189(v: unknown, u?: OnUnknownValue): boolean {
+function f103(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2963,18 +2356,13 @@ function f189(v: unknown, u?: OnUnknownValue): boolean {
   x = o["repo"];
   if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
   for (const k in o) {
-    if (f188.has(k)) continue;
+    if (f102.has(k)) continue;
     return false;
   }
   return true;
 }
 
-function f190(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  return true;
-}
-
-function f191(v: unknown, u?: OnUnknownValue): boolean {
+function f104(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2989,20 +2377,14 @@ function f191(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f192(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const x of v) if (!(typeof x === "string")) return false;
-  return true;
-}
-
-function f193(v: unknown, u?: OnUnknownValue): boolean {
+function f105(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["mcp_configuration"];
-  if (x === undefined || !(x === null || f190(x, u))) return false;
+  if (x === undefined || !(x === null || f66(x, u))) return false;
   x = o["enabled_tools"];
-  if (x === undefined || !f191(x, u)) return false;
+  if (x === undefined || !f104(x, u)) return false;
   x = o["require_actions_workflow_approval"];
   if (x === undefined || !(typeof x === "boolean")) return false;
   x = o["is_firewall_enabled"];
@@ -3010,7 +2392,7 @@ function f193(v: unknown, u?: OnUnknownValue): boolean {
   x = o["is_firewall_recommended_allowlist_enabled"];
   if (x === undefined || !(typeof x === "boolean")) return false;
   x = o["custom_allowlist"];
-  if (x === undefined || !f192(x, u)) return false;
+  if (x === undefined || !f10(x, u)) return false;
   x = o["is_automations_enabled"];
   if (x === undefined || !(typeof x === "boolean")) return false;
   x = o["require_write_access_for_automation_triggers"];
@@ -3018,24 +2400,9 @@ function f193(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-const f194: ReadonlySet<string> = new Set(["org"]);
+const f106: ReadonlySet<unknown> = new Set(["all", "selected", "none"]);
 
-function f195(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["org"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  for (const k in o) {
-    if (f194.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-const f196: ReadonlySet<unknown> = new Set(["all", "selected", "none"]);
-
-function f197(v: unknown, u?: OnUnknownValue): boolean {
+function f107(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -3044,7 +2411,7 @@ function f197(v: unknown, u?: OnUnknownValue): boolean {
     x === undefined ||
     !(
       typeof x === "string" &&
-      (f196.has(x) ||
+      (f106.has(x) ||
         unknownValue(
           u,
           "copilot/get-copilot-coding-agent-permissions-organization 200.enabled_repositories",
@@ -3058,9 +2425,9 @@ function f197(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-const f198: ReadonlySet<string> = new Set(["enterprise", "per_page", "page"]);
+const f108: ReadonlySet<string> = new Set(["enterprise", "per_page", "page"]);
 
-function f199(v: unknown, u?: OnUnknownValue): boolean {
+function f109(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -3071,13 +2438,13 @@ function f199(v: unknown, u?: OnUnknownValue): boolean {
   x = o["page"];
   if (x !== undefined && !Number.isSafeInteger(x)) return false;
   for (const k in o) {
-    if (f198.has(k)) continue;
+    if (f108.has(k)) continue;
     return false;
   }
   return true;
 }
 
-function f200(v: unknown, u?: OnUnknownValue): boolean {
+function f110(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -3090,37 +2457,22 @@ function f200(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f201(v: unknown, u?: OnUnknownValue): boolean {
+function f111(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v)) return false;
-  for (const x of v) if (!f200(x, u)) return false;
+  for (const x of v) if (!f110(x, u)) return false;
   return true;
 }
 
-function f202(v: unknown, u?: OnUnknownValue): boolean {
+function f112(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["custom_agents"];
-  if (x !== undefined && !(x === null || f201(x, u))) return false;
+  if (x !== undefined && !(x === null || f111(x, u))) return false;
   return true;
 }
 
-const f203: ReadonlySet<string> = new Set(["enterprise"]);
-
-function f204(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["enterprise"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  for (const k in o) {
-    if (f203.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-function f205(v: unknown, u?: OnUnknownValue): boolean {
+function f113(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -3131,7 +2483,7 @@ function f205(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f206(v: unknown, u?: OnUnknownValue): boolean {
+function f114(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -3144,35 +2496,20 @@ function f206(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f207(v: unknown, u?: OnUnknownValue): boolean {
+function f115(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["organization"];
-  if (x === undefined || !(x === null || f205(x, u))) return false;
+  if (x === undefined || !(x === null || f113(x, u))) return false;
   x = o["repository"];
-  if (x === undefined || !(x === null || f206(x, u))) return false;
+  if (x === undefined || !(x === null || f114(x, u))) return false;
   return true;
 }
 
-const f208: ReadonlySet<string> = new Set(["org"]);
+const f116: ReadonlySet<string> = new Set(["enterprise", "username"]);
 
-function f209(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["org"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  for (const k in o) {
-    if (f208.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-const f210: ReadonlySet<string> = new Set(["enterprise", "username"]);
-
-function f211(v: unknown, u?: OnUnknownValue): boolean {
+function f117(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -3181,32 +2518,32 @@ function f211(v: unknown, u?: OnUnknownValue): boolean {
   x = o["username"];
   if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
   for (const k in o) {
-    if (f210.has(k)) continue;
+    if (f116.has(k)) continue;
     return false;
   }
   return true;
 }
 
-function f212(v: unknown, u?: OnUnknownValue): boolean {
+function f118(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v)) return false;
   for (const x of v) if (!isCopilotSeatDetails(x, u)) return false;
   return true;
 }
 
-function f213(v: unknown, u?: OnUnknownValue): boolean {
+function f119(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["total_seats"];
   if (x === undefined || !Number.isSafeInteger(x)) return false;
   x = o["seats"];
-  if (x === undefined || !f212(x, u)) return false;
+  if (x === undefined || !f118(x, u)) return false;
   return true;
 }
 
-const f214: ReadonlySet<string> = new Set(["org", "username"]);
+const f120: ReadonlySet<string> = new Set(["org", "username"]);
 
-function f215(v: unknown, u?: OnUnknownValue): boolean {
+function f121(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -3215,13 +2552,13 @@ function f215(v: unknown, u?: OnUnknownValue): boolean {
   x = o["username"];
   if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
   for (const k in o) {
-    if (f214.has(k)) continue;
+    if (f120.has(k)) continue;
     return false;
   }
   return true;
 }
 
-const f216: ReadonlySet<string> = new Set([
+const f122: ReadonlySet<string> = new Set([
   "enterprise",
   "phrase",
   "per_page",
@@ -3230,7 +2567,7 @@ const f216: ReadonlySet<string> = new Set([
   "order",
 ]);
 
-function f217(v: unknown, u?: OnUnknownValue): boolean {
+function f123(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -3247,13 +2584,13 @@ function f217(v: unknown, u?: OnUnknownValue): boolean {
   x = o["order"];
   if (x !== undefined && !(x === "desc" || x === "asc")) return false;
   for (const k in o) {
-    if (f216.has(k)) continue;
+    if (f122.has(k)) continue;
     return false;
   }
   return true;
 }
 
-function f218(v: unknown, u?: OnUnknownValue): boolean {
+function f124(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -3276,15 +2613,15 @@ function f218(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f219(v: unknown, u?: OnUnknownValue): boolean {
+function f125(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v)) return false;
-  for (const x of v) if (!f218(x, u)) return false;
+  for (const x of v) if (!f124(x, u)) return false;
   return true;
 }
 
-const f220: ReadonlySet<string> = new Set(["org", "per_page", "page"]);
+const f126: ReadonlySet<string> = new Set(["org", "per_page", "page"]);
 
-function f221(v: unknown, u?: OnUnknownValue): boolean {
+function f127(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -3295,32 +2632,32 @@ function f221(v: unknown, u?: OnUnknownValue): boolean {
   x = o["page"];
   if (x !== undefined && !Number.isSafeInteger(x)) return false;
   for (const k in o) {
-    if (f220.has(k)) continue;
+    if (f126.has(k)) continue;
     return false;
   }
   return true;
 }
 
-function f222(v: unknown, u?: OnUnknownValue): boolean {
+function f128(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v)) return false;
   for (const x of v) if (!isMinimalRepository(x, u)) return false;
   return true;
 }
 
-function f223(v: unknown, u?: OnUnknownValue): boolean {
+function f129(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["total_count"];
   if (x === undefined || !Number.isSafeInteger(x)) return false;
   x = o["repositories"];
-  if (x === undefined || !f222(x, u)) return false;
+  if (x === undefined || !f128(x, u)) return false;
   return true;
 }
 
-const f224: ReadonlySet<string> = new Set(["org", "page", "per_page"]);
+const f130: ReadonlySet<string> = new Set(["org", "page", "per_page"]);
 
-function f225(v: unknown, u?: OnUnknownValue): boolean {
+function f131(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -3331,32 +2668,15 @@ function f225(v: unknown, u?: OnUnknownValue): boolean {
   x = o["per_page"];
   if (x !== undefined && !Number.isSafeInteger(x)) return false;
   for (const k in o) {
-    if (f224.has(k)) continue;
+    if (f130.has(k)) continue;
     return false;
   }
   return true;
 }
 
-function f226(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const x of v) if (!isCopilotSeatDetails(x, u)) return false;
-  return true;
-}
+const f132: ReadonlySet<string> = new Set(["enterprise", "page", "per_page"]);
 
-function f227(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["total_seats"];
-  if (x === undefined || !Number.isSafeInteger(x)) return false;
-  x = o["seats"];
-  if (x === undefined || !f226(x, u)) return false;
-  return true;
-}
-
-const f228: ReadonlySet<string> = new Set(["enterprise", "page", "per_page"]);
-
-function f229(v: unknown, u?: OnUnknownValue): boolean {
+function f133(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -3367,100 +2687,13 @@ function f229(v: unknown, u?: OnUnknownValue): boolean {
   x = o["per_page"];
   if (x !== undefined && !Number.isSafeInteger(x)) return false;
   for (const k in o) {
-    if (f228.has(k)) continue;
+    if (f132.has(k)) continue;
     return false;
   }
   return true;
 }
 
-function f230(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const x of v) if (!isCopilotSeatDetails(x, u)) return false;
-  return true;
-}
-
-function f231(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["total_seats"];
-  if (x === undefined || !Number.isSafeInteger(x)) return false;
-  x = o["seats"];
-  if (x === undefined || !f230(x, u)) return false;
-  return true;
-}
-
-const f232: ReadonlySet<string> = new Set(["enterprise"]);
-
-function f233(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["enterprise"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  for (const k in o) {
-    if (f232.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-function f234(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const x of v) if (!(typeof x === "string")) return false;
-  return true;
-}
-
-function f235(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const x of v) if (!(typeof x === "string")) return false;
-  return true;
-}
-
-function f236(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["property_name"];
-  if (x === undefined || !(typeof x === "string")) return false;
-  x = o["values"];
-  if (x === undefined || !f235(x, u)) return false;
-  return true;
-}
-
-function f237(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const x of v) if (!f236(x, u)) return false;
-  return true;
-}
-
-function f238(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["organizations"];
-  if (x !== undefined && !f234(x, u)) return false;
-  x = o["custom_properties"];
-  if (x !== undefined && !f237(x, u)) return false;
-  return true;
-}
-
-const f239: ReadonlySet<string> = new Set(["org"]);
-
-function f240(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["org"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  for (const k in o) {
-    if (f239.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-function f241(v: unknown, u?: OnUnknownValue): boolean {
+function f134(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -3469,194 +2702,57 @@ function f241(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-const f242: ReadonlySet<string> = new Set(["org"]);
-
-function f243(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["org"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  for (const k in o) {
-    if (f242.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-function f244(v: unknown, u?: OnUnknownValue): boolean {
+function f135(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v)) return false;
   for (const x of v) if (!Number.isSafeInteger(x)) return false;
   return true;
 }
 
-function f245(v: unknown, u?: OnUnknownValue): boolean {
+function f136(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["selected_repository_ids"];
-  if (x === undefined || !f244(x, u)) return false;
+  if (x === undefined || !f135(x, u)) return false;
   return true;
 }
 
-const f246: ReadonlySet<string> = new Set(["enterprise"]);
-
-function f247(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["enterprise"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  for (const k in o) {
-    if (f246.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-function f248(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const x of v) if (!(typeof x === "string")) return false;
-  return true;
-}
-
-function f249(v: unknown, u?: OnUnknownValue): boolean {
+function f137(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["ifAnyMatch"];
-  if (x === undefined || !f248(x, u)) return false;
+  if (x === undefined || !f10(x, u)) return false;
   return true;
 }
 
-function f250(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const x of v) if (!(typeof x === "string")) return false;
-  return true;
-}
-
-function f251(v: unknown, u?: OnUnknownValue): boolean {
+function f138(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["ifNoneMatch"];
-  if (x === undefined || !f250(x, u)) return false;
+  if (x === undefined || !f10(x, u)) return false;
   return true;
 }
 
-function f252(v: unknown, u?: OnUnknownValue): boolean {
+function f139(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v)) return false;
-  for (const x of v) if (!(typeof x === "string" || f249(x, u) || f251(x, u))) return false;
+  for (const x of v) if (!(typeof x === "string" || f137(x, u) || f138(x, u))) return false;
   return true;
 }
 
-function f253(v: unknown, u?: OnUnknownValue): boolean {
+function f140(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   for (const k in o) {
     x = o[k];
-    if (!f252(x, u)) return false;
+    if (!f139(x, u)) return false;
   }
   return true;
 }
 
-function f254(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["message"];
-  if (x !== undefined && !(typeof x === "string")) return false;
-  return true;
-}
-
-const f255: ReadonlySet<string> = new Set(["org"]);
-
-function f256(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["org"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  for (const k in o) {
-    if (f255.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-function f257(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const x of v) if (!(typeof x === "string")) return false;
-  return true;
-}
-
-function f258(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["ifAnyMatch"];
-  if (x === undefined || !f257(x, u)) return false;
-  return true;
-}
-
-function f259(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const x of v) if (!(typeof x === "string")) return false;
-  return true;
-}
-
-function f260(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["ifNoneMatch"];
-  if (x === undefined || !f259(x, u)) return false;
-  return true;
-}
-
-function f261(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const x of v) if (!(typeof x === "string" || f258(x, u) || f260(x, u))) return false;
-  return true;
-}
-
-function f262(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  for (const k in o) {
-    x = o[k];
-    if (!f261(x, u)) return false;
-  }
-  return true;
-}
-
-function f263(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["message"];
-  if (x !== undefined && !(typeof x === "string")) return false;
-  return true;
-}
-
-const f264: ReadonlySet<string> = new Set(["enterprise"]);
-
-function f265(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["enterprise"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  for (const k in o) {
-    if (f264.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-function f266(v: unknown, u?: OnUnknownValue): boolean {
+function f141(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -3667,7 +2763,7 @@ function f266(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f267(v: unknown, u?: OnUnknownValue): boolean {
+function f142(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -3680,7 +2776,7 @@ function f267(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f268(v: unknown, u?: OnUnknownValue): boolean {
+function f143(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -3693,7 +2789,7 @@ function f268(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f269(v: unknown, u?: OnUnknownValue): boolean {
+function f144(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -3706,35 +2802,20 @@ function f269(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f270(v: unknown, u?: OnUnknownValue): boolean {
+function f145(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["organization"];
-  if (x !== undefined && !f267(x, u)) return false;
+  if (x !== undefined && !f142(x, u)) return false;
   x = o["repository"];
-  if (x !== undefined && !f268(x, u)) return false;
+  if (x !== undefined && !f143(x, u)) return false;
   x = o["ruleset"];
-  if (x !== undefined && !f269(x, u)) return false;
+  if (x !== undefined && !f144(x, u)) return false;
   return true;
 }
 
-const f271: ReadonlySet<string> = new Set(["enterprise"]);
-
-function f272(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["enterprise"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  for (const k in o) {
-    if (f271.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-function f273(v: unknown, u?: OnUnknownValue): boolean {
+function f146(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;

@@ -14,11 +14,16 @@ import { isRef, type JsonSchema, type JsonSchemaOrBool } from "./spec.js";
 /** Collects the helper functions and constants of one generated module. */
 export class CheckModule {
   readonly declarations: string[] = [];
-  #count = 0;
+  /** Name of each declaration already made, keyed by its text with the name left out. */
+  readonly #byText = new Map<string, string>();
 
-  /** Declares a helper and returns its name. */
+  /** Declares a helper and returns its name; an identical helper is declared once. */
   declare(make: (name: string) => string): string {
-    const name = `f${this.#count++}`;
+    const text = make("\u0000");
+    const known = this.#byText.get(text);
+    if (known) return known;
+    const name = `f${this.#byText.size}`;
+    this.#byText.set(text, name);
     this.declarations.push(make(name));
     return name;
   }

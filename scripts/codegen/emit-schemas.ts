@@ -69,7 +69,8 @@ export type OnUnknownValue = (where: string, value: string) => void;
 /** A predicate of this module. */
 export type Check = (value: unknown, onUnknown?: OnUnknownValue) => boolean;
 
-function unknownValue(u: OnUnknownValue | undefined, where: string, value: string): true {
+/** Reports an unknown value of an open enum to \`u\`, and lets it pass. */
+export function unknownValue(u: OnUnknownValue | undefined, where: string, value: string): true {
   u?.(where, value);
   return true;
 }

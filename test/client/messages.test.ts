@@ -6,30 +6,12 @@
 import { HttpResponse, http } from "msw";
 import { describe, expect, it, vi } from "vitest";
 import { CopilotClient, type Logger, ResponseValidationError } from "../../src/index.js";
+import { simpleUser } from "../support/fixtures.js";
 import { API, TOKEN, useMsw } from "../support/msw.js";
 
 const { server } = useMsw();
 
-const user = {
-  login: "mona",
-  id: 1,
-  node_id: "U_1",
-  avatar_url: "",
-  gravatar_id: "",
-  url: "",
-  html_url: "",
-  followers_url: "",
-  following_url: "",
-  gists_url: "",
-  starred_url: "",
-  subscriptions_url: "",
-  organizations_url: "",
-  repos_url: "",
-  events_url: "",
-  received_events_url: "",
-  type: "User",
-  site_admin: false,
-};
+const user = simpleUser("mona");
 const seat = (assignee: unknown) => ({
   created_at: "2026-01-01T00:00:00Z",
   pending_cancellation_date: null,
