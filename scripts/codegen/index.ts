@@ -4,7 +4,7 @@
  * formatter, so `--check` can compare it with what is committed.
  */
 import { emitOpenApiTypes } from "./emit-openapi-types.js";
-import { emitMetaModule, emitOperationsModule } from "./emit-operations.js";
+import { emitAccessModule, emitMetaModule, emitOperationsModule } from "./emit-operations.js";
 import { emitRecordChecksModule } from "./emit-record-checks.js";
 import { emitSchemasModule } from "./emit-schemas.js";
 import { emitTypesModule } from "./emit-types.js";
@@ -32,6 +32,7 @@ export async function generate(source: OpenApiDocument): Promise<Generated> {
   const raw = new Map<string, string>([
     ["generated/openapi.ts", await emitOpenApiTypes(doc)],
     ["generated/schemas.ts", schemas.source],
+    ["generated/access.ts", emitAccessModule(ops)],
     ["generated/checks.ts", schemas.checks],
     ["generated/meta.ts", emitMetaModule()],
     ["generated/record-checks.ts", emitRecordChecksModule()],

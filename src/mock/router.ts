@@ -5,8 +5,8 @@
  * or one with a path prefix works the same.
  */
 
-import { type OperationId, operations } from "../../generated/operations.js";
-import type { OperationMeta } from "../core/operation.js";
+import { type OperationAccess, operationAccess } from "../../generated/access.js";
+import type { OperationId } from "../../generated/operations.js";
 import type { RenderContext } from "./render.js";
 import type { MockState } from "./types.js";
 /** Base URLs a set of handlers answers on. */
@@ -51,9 +51,9 @@ export interface Route {
  * of what the spec says.
  */
 export function fromSpec(id: OperationId): Pick<Route, "method" | "path" | "scopes" | "docs"> {
-  const meta: OperationMeta = operations[id];
+  const meta: OperationAccess = operationAccess[id];
   if (meta.method === "PATCH") throw new TypeError(`${id}: the mock has no PATCH routes`);
-  return { method: meta.method, path: meta.path, scopes: meta.scopes, docs: meta.docs ?? "" };
+  return { method: meta.method, path: meta.path, scopes: meta.scopes, docs: meta.docs };
 }
 
 /** Thrown by `ctx.json()` when the body is not JSON; answered 400 `Problems parsing JSON`. */

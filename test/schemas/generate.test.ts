@@ -95,6 +95,7 @@ describe("generated files from the fixture", async () => {
 
   it("writes the generated files", () => {
     expect([...files.keys()].sort()).toEqual([
+      "generated/access.ts",
       "generated/checks.ts",
       "generated/meta.ts",
       "generated/openapi.ts",
