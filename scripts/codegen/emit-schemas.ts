@@ -53,7 +53,9 @@ const HEADER = `/**
 import type { z as Zod } from "zod";
 
 /** Builds every schema with the given zod; keyed by the names \`generated/operations.ts\` uses. */
-export function buildSchemas(z: typeof Zod) {
+export function buildSchemas(zod: typeof Zod) {
+// Named apart from the type import: declaration bundlers rename \`Zod\` to \`z\`.
+const z = zod;
 `;
 
 const CHECKS_HEADER = `/**

@@ -26,7 +26,7 @@ function evaluateModule(source: string): Record<string, ZodType> {
     start,
     source.lastIndexOf("\n}\n", source.indexOf("export type Schemas")),
   );
-  return new Function("z", body)(z);
+  return new Function("zod", body)(z);
 }
 
 describe("emitZod", () => {

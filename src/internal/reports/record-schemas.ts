@@ -17,7 +17,9 @@ import type { z as Zod } from "zod";
  * are checked by the predicates generated from these schemas, generated/record-checks.ts, and
  * zod explains a refusal); the generator calls it to derive those predicates.
  */
-export function buildRecordSchemas(z: typeof Zod) {
+export function buildRecordSchemas(zod: typeof Zod) {
+  // Named apart from the type import: declaration bundlers rename `Zod` to `z`.
+  const z = zod;
   /** `YYYY-MM-DD`. */
   const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
   /** Counts are integers in every example GitHub publishes. */
