@@ -17,7 +17,7 @@
 import { appendFile, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
-import { clampDayRange, eachDay, latestAvailableDay } from "../src/index.js";
+import { clampDayRange, eachDay, latestAvailableDay } from "../src/internal/dates.js";
 import { connect, run } from "./shared/client.js";
 
 const { values } = parseArgs({

@@ -895,16 +895,16 @@ export interface components {
     /** @description An organization's Copilot subscription: seat counts and policy settings. */
     "copilot-organization-details": {
       seat_breakdown: components["schemas"]["copilot-organization-seat-breakdown"];
-      /** @enum {string} */
-      public_code_suggestions: "allow" | "block" | "unconfigured";
-      /** @enum {string} */
-      ide_chat?: "enabled" | "disabled" | "unconfigured";
-      /** @enum {string} */
-      platform_chat?: "enabled" | "disabled" | "unconfigured";
-      /** @enum {string} */
-      cli?: "enabled" | "disabled" | "unconfigured";
-      /** @enum {string} */
-      seat_management_setting: "assign_all" | "assign_selected" | "disabled" | "unconfigured";
+      public_code_suggestions: "allow" | "block" | "unconfigured" | (string & {});
+      ide_chat?: "enabled" | "disabled" | "unconfigured" | (string & {});
+      platform_chat?: "enabled" | "disabled" | "unconfigured" | (string & {});
+      cli?: "enabled" | "disabled" | "unconfigured" | (string & {});
+      seat_management_setting:
+        | "assign_all"
+        | "assign_selected"
+        | "disabled"
+        | "unconfigured"
+        | (string & {});
       plan_type?: "business" | "enterprise" | (string & {});
     } & {
       [key: string]: unknown;
@@ -1011,8 +1011,7 @@ export interface components {
       created_at: string;
       /** Format: date-time */
       updated_at: string;
-      /** @enum {string} */
-      notification_setting?: "notifications_enabled" | "notifications_disabled";
+      notification_setting?: "notifications_enabled" | "notifications_disabled" | (string & {});
     };
     /** @description A repository with the commonly needed fields. */
     "minimal-repository": {
@@ -1100,8 +1099,7 @@ export interface components {
       has_downloads?: boolean;
       has_discussions?: boolean;
       has_pull_requests?: boolean;
-      /** @enum {string} */
-      pull_request_creation_policy?: "all" | "collaborators_only";
+      pull_request_creation_policy?: "all" | "collaborators_only" | (string & {});
       archived?: boolean;
       disabled?: boolean;
       visibility?: string;
@@ -1177,8 +1175,7 @@ export interface components {
       repositories_url: string;
       slug: string;
       ldap_dn?: string;
-      /** @enum {string} */
-      type: "enterprise" | "organization";
+      type: "enterprise" | "organization" | (string & {});
       organization_id?: number;
       enterprise_id?: number;
     } | null;
@@ -1212,55 +1209,41 @@ export interface components {
     /** @description A repository's security feature settings. */
     "security-and-analysis": {
       advanced_security?: {
-        /** @enum {string} */
-        status?: "enabled" | "disabled";
+        status?: "enabled" | "disabled" | (string & {});
       };
       code_security?: {
-        /** @enum {string} */
-        status?: "enabled" | "disabled";
+        status?: "enabled" | "disabled" | (string & {});
       };
       dependabot_security_updates?: {
-        /** @enum {string} */
-        status?: "enabled" | "disabled";
+        status?: "enabled" | "disabled" | (string & {});
       };
       secret_scanning?: {
-        /** @enum {string} */
-        status?: "enabled" | "disabled";
+        status?: "enabled" | "disabled" | (string & {});
       };
       secret_scanning_push_protection?: {
-        /** @enum {string} */
-        status?: "enabled" | "disabled";
+        status?: "enabled" | "disabled" | (string & {});
       };
       secret_scanning_non_provider_patterns?: {
-        /** @enum {string} */
-        status?: "enabled" | "disabled";
+        status?: "enabled" | "disabled" | (string & {});
       };
       secret_scanning_ai_detection?: {
-        /** @enum {string} */
-        status?: "enabled" | "disabled";
+        status?: "enabled" | "disabled" | (string & {});
       };
       secret_scanning_validity_checks?: {
-        /** @enum {string} */
-        status?: "enabled" | "disabled";
+        status?: "enabled" | "disabled" | (string & {});
       };
       secret_scanning_delegated_alert_dismissal?: {
-        /** @enum {string} */
-        status?: "enabled" | "disabled";
+        status?: "enabled" | "disabled" | (string & {});
       };
       secret_scanning_delegated_bypass?: {
-        /** @enum {string} */
-        status?: "enabled" | "disabled";
+        status?: "enabled" | "disabled" | (string & {});
       };
       secret_scanning_delegated_bypass_options?: {
         reviewers?: {
           reviewer_id: number;
-          /** @enum {string} */
-          reviewer_type: "TEAM" | "ROLE";
-          /**
-           * @default ALWAYS
-           * @enum {string}
-           */
-          mode?: "ALWAYS" | "EXEMPT";
+          reviewer_type: "TEAM" | "ROLE" | (string & {});
+          /** @default ALWAYS */
+          mode?: "ALWAYS" | "EXEMPT" | (string & {});
         }[];
       };
     } | null;
@@ -1322,10 +1305,8 @@ export interface components {
       members_url: string;
       /** Format: uri */
       repositories_url: string;
-      /** @enum {string} */
-      type?: "enterprise" | "organization";
-      /** @enum {string} */
-      access_source?: "direct" | "organization" | "enterprise";
+      type?: "enterprise" | "organization" | (string & {});
+      access_source?: "direct" | "organization" | "enterprise" | (string & {});
       organization_id?: number;
       enterprise_id?: number;
       parent: components["schemas"]["nullable-team-simple"];
@@ -1514,8 +1495,8 @@ export interface operations {
         };
         content: {
           "application/json": {
-            total_seats?: number;
-            seats?: components["schemas"]["copilot-seat-details"][];
+            total_seats: number;
+            seats: components["schemas"]["copilot-seat-details"][];
           };
         };
       };
@@ -2323,8 +2304,8 @@ export interface operations {
         };
         content: {
           "application/json": {
-            total_seats?: number;
-            seats?: components["schemas"]["copilot-seat-details"][];
+            total_seats: number;
+            seats: components["schemas"]["copilot-seat-details"][];
           };
         };
       };
@@ -2438,8 +2419,8 @@ export interface operations {
         };
         content: {
           "application/json": {
-            total_seats?: number;
-            seats?: components["schemas"]["copilot-seat-details"][];
+            total_seats: number;
+            seats: components["schemas"]["copilot-seat-details"][];
           };
         };
       };
@@ -2636,8 +2617,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            /** @enum {string} */
-            enabled_repositories: "all" | "selected" | "none";
+            enabled_repositories: "all" | "selected" | "none" | (string & {});
             selected_repositories_url?: string;
           };
         };

@@ -4,7 +4,16 @@
  */
 export { CopilotClient } from "./client.js";
 export * from "./core/errors.js";
-export type { OperationMeta, PaginationMeta, PreviewArea, Stability } from "./core/operation.js";
+export type {
+  Check,
+  FineGrainedPermission,
+  OnUnknownValue,
+  OperationMeta,
+  PaginationMeta,
+  PreviewArea,
+  Stability,
+  Validator,
+} from "./core/operation.js";
 export type {
   AttemptEvent,
   AuthOption,
@@ -20,13 +29,20 @@ export type {
 } from "./core/options.js";
 export type { Page, Paginator } from "./core/paginator.js";
 export type {
+  BillingDetails,
+  EnterpriseTeam,
   HttpMethod,
   OperationId,
   OperationParams,
   OperationResult,
+  OrganizationSimple,
   PathsWithMethod,
   RequestParams,
   RequestResult,
+  SeatAssignee,
+  SeatList,
+  SimpleUser,
+  Team,
 } from "./core/types.js";
 export type {
   SeatBatch,
@@ -65,15 +81,6 @@ export {
   isEngaged,
   type UserActivity,
 } from "./helpers/usage.js";
-export {
-  type ClampedDayRange,
-  clampDayRange,
-  eachDay,
-  earliestAvailableDay,
-  formatDay,
-  latestAvailableDay,
-  REPORTS_FIRST_DAY,
-} from "./internal/dates.js";
 export type {
   BulkMutation,
   BulkOutcome,

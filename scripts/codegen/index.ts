@@ -3,12 +3,13 @@
  * by path (relative to the repository root). Pure apart from running the
  * formatter, so `--check` can compare it with what is committed.
  */
-import { emitAgreeTest } from "./emit-agree-test.js";
 import { emitOpenApiTypes } from "./emit-openapi-types.js";
-import { emitOperationsModule } from "./emit-operations.js";
+import { emitAccessModule, emitMetaModule, emitOperationsModule } from "./emit-operations.js";
+import { emitRecordChecksModule } from "./emit-record-checks.js";
 import { emitSchemasModule } from "./emit-schemas.js";
 import { emitTypesModule } from "./emit-types.js";
 import { formatTypeScript } from "./format.js";
+import { openResponseEnums } from "./open-enums.js";
 import { listOperations, type OpenApiDocument } from "./spec.js";
 
 export interface Generated {
@@ -17,22 +18,26 @@ export interface Generated {
   warnings: string[];
 }
 
-export async function generate(doc: OpenApiDocument): Promise<Generated> {
+export async function generate(source: OpenApiDocument): Promise<Generated> {
+  const doc = openResponseEnums(source);
   const ops = listOperations(doc);
   const warnings: string[] = [];
   const schemas = emitSchemasModule(doc, ops);
   if (schemas.cyclic.length > 0) {
     warnings.push(
       `cyclic schema(s) ${schemas.cyclic.join(", ")}: parsed correctly, but the property ` +
-        "closing the cycle is typed `unknown` in z.infer (the agreement test will say so)",
+        "closing the cycle is typed `unknown` in z.infer",
     );
   }
   const raw = new Map<string, string>([
     ["generated/openapi.ts", await emitOpenApiTypes(doc)],
     ["generated/schemas.ts", schemas.source],
+    ["generated/access.ts", emitAccessModule(ops)],
+    ["generated/checks.ts", schemas.checks],
+    ["generated/meta.ts", emitMetaModule()],
+    ["generated/record-checks.ts", emitRecordChecksModule()],
     ["generated/operations.ts", emitOperationsModule(ops, schemas.operations)],
     ["generated/types.ts", emitTypesModule(doc, ops)],
-    ["test/types/schemas-agree.test-d.ts", emitAgreeTest(ops, schemas.operations)],
   ]);
   const files = new Map<string, string>();
   for (const [path, source] of raw) files.set(path, formatTypeScript(source, path));

@@ -102,6 +102,14 @@ export interface SpecOperation {
   previewArea: (typeof PREVIEW_AREAS)[number] | undefined;
   sunset: string | undefined;
   pagination: { items: string; total?: string } | undefined;
+  /** Classic token scopes (`x-oauth-scopes`), any one of which is enough. */
+  scopes: string[];
+  /** Fine-grained permissions (`x-fine-grained-permissions`). */
+  permissions: { permission: string; access: "read" | "write" }[];
+  /** GitHub's documentation page of the operation (`externalDocs.url`). */
+  docs: string | undefined;
+  /** Whether GitHub App installation tokens may call it (`x-github-enabled-for-apps`). */
+  enabledForApps: boolean | undefined;
   pathParams: ParameterObject[];
   queryParams: ParameterObject[];
   requestBody: { schema: JsonSchemaOrBool; required: boolean } | undefined;
@@ -233,6 +241,7 @@ function normaliseOperation(
     summary: op.summary,
     ...readLifecycle(id, op),
     pagination: readPagination(id, op["x-pagination"]),
+    ...readAccess(id, op),
     pathParams,
     queryParams,
     requestBody,
@@ -264,6 +273,29 @@ function readLifecycle(id: string, op: OperationObject) {
     stability: stability as SpecOperation["stability"],
     previewArea: area as SpecOperation["previewArea"],
     sunset: sunset as string | undefined,
+  };
+}
+
+function readAccess(id: string, op: OperationObject) {
+  const scopes = op["x-oauth-scopes"] ?? [];
+  const permissions = op["x-fine-grained-permissions"] ?? [];
+  const docs = (op.externalDocs as { url?: unknown } | undefined)?.url;
+  const apps = op["x-github-enabled-for-apps"];
+  if (!Array.isArray(scopes) || !scopes.every((s) => typeof s === "string")) {
+    throw new Error(`${id}: x-oauth-scopes must be a list of strings`);
+  }
+  if (!Array.isArray(permissions))
+    throw new Error(`${id}: x-fine-grained-permissions must be a list`);
+  if (docs !== undefined && typeof docs !== "string")
+    throw new Error(`${id}: externalDocs.url must be a string`);
+  if (apps !== undefined && typeof apps !== "boolean") {
+    throw new Error(`${id}: x-github-enabled-for-apps must be a boolean`);
+  }
+  return {
+    scopes: scopes as string[],
+    permissions: permissions as SpecOperation["permissions"],
+    docs: docs as string | undefined,
+    enabledForApps: apps as boolean | undefined,
   };
 }
 

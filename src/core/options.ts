@@ -164,63 +164,63 @@ export interface ClientOptions {
   /** Token or token provider. Required for every operation (GitHub answers 401 without one). */
   auth?: AuthOption | undefined;
   /** API root. Default `"https://api.github.com"`; GHE.com: `"https://api.SUBDOMAIN.ghe.com"`. Path prefixes are kept. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** `X-GitHub-Api-Version` header. Default `"2022-11-28"`; the newest is `"2026-03-10"`. */
-  apiVersion?: string;
+  apiVersion?: string | undefined;
   /** Preview areas allowed: `true` (default) all, `false` none, or a list. `COPILOT_SDK_PREVIEWS` overrides. */
-  previews?: boolean | readonly PreviewArea[];
+  previews?: boolean | readonly PreviewArea[] | undefined;
   /** Response validation mode. Default `"strict"`. */
-  validation?: ValidationMode;
+  validation?: ValidationMode | undefined;
   /** Retry policy, or `false` for none. */
-  retry?: RetryOptions | false;
+  retry?: RetryOptions | false | undefined;
   /** Client-side throttling, or `false` for none. */
-  throttle?: ThrottleOptions | false;
+  throttle?: ThrottleOptions | false | undefined;
   /**
    * One deadline per attempt covering the response headers and the whole body, report and
    * export downloads included, in ms. Default `30_000`. Values past 2^31 - 1 ms (about 24.8
    * days, `Infinity` included) are clamped to it.
    */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /**
    * Largest decoded body of an API response, in bytes, counted as the bytes stream in (a
    * compressed body is counted after decompression, so a compression bomb stops here).
    * Default `33_554_432` (32 MiB; GitHub's pages are well under 1 MB). Past it the call throws
    * `ResponseTooLargeError` and is not retried.
    */
-  maxResponseBytes?: number;
+  maxResponseBytes?: number | undefined;
   /**
    * Largest decoded length of one report record (one NDJSON line or JSON array element), in
    * characters. Default `16_777_216` (16 Mi; a user-day record is a few KB). Past it
    * `reports.records` throws `ResponseTooLargeError`.
    */
-  maxRecordBytes?: number;
+  maxRecordBytes?: number | undefined;
   /**
    * The WHATWG `fetch` every request is sent with (API calls and downloads). Default:
    * `globalThis.fetch`, looked up at each attempt, so `msw/node`, nock or any interceptor
    * installed at any time sees every request.
    */
-  fetch?: typeof globalThis.fetch;
+  fetch?: typeof globalThis.fetch | undefined;
   /**
    * An undici `Dispatcher` (`Agent` for keep-alive tuning, `EnvHttpProxyAgent` or `ProxyAgent`
    * for proxies, `MockAgent`), passed to `fetch` as its `dispatcher` option on every request.
    */
-  dispatcher?: Dispatcher;
+  dispatcher?: Dispatcher | undefined;
   /** `User-Agent` prefix; `copilot-admin-sdk/<version>` is appended. */
-  userAgent?: string;
+  userAgent?: string | undefined;
   /** Where warnings (validation `"warn"`, deprecations) go. Default: `console` for warnings, silent otherwise. */
-  logger?: Logger;
+  logger?: Logger | undefined;
   /** Per-attempt observability callbacks. */
-  hooks?: ClientHooks;
+  hooks?: ClientHooks | undefined;
   /** Allow plain `http:` base URLs on non-loopback hosts. Default `false`. */
-  allowInsecureHttp?: boolean;
+  allowInsecureHttp?: boolean | undefined;
 }
 
 /** Options of one call, the optional second argument of every method. */
 export interface RequestOptions {
   /** Aborts waits, queued and in-flight attempts. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Per-attempt timeout for this call, in ms (overrides the client's). */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Extra request headers (e.g. `{ "X-GitHub-Api-Version": "2026-03-10" }`). */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }

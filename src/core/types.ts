@@ -7,17 +7,27 @@
 import type { paths } from "../../generated/openapi.js";
 import type { OperationId, operations } from "../../generated/operations.js";
 import type {
+  EnterpriseTeam,
+  OrganizationSimple,
+  SimpleUser,
+  Team,
   OperationParams as WireParams,
   OperationResult as WireResult,
 } from "../../generated/types.js";
 
-export type { OperationId };
+export type { EnterpriseTeam, OperationId, OrganizationSimple, SimpleUser, Team };
 
-/** Date-valued parameters (`day`, `since`, `until`) also accept a `Date`, formatted as a UTC `YYYY-MM-DD`. */
-type WithDates<T> = { [K in keyof T]: K extends "day" | "since" | "until" ? T[K] | Date : T[K] };
-
-/** The parameters of an operation: path + query parameters + JSON body fields, by wire name. */
-export type OperationParams<Id extends OperationId> = WithDates<WireParams<Id>>;
+/**
+ * The parameters of an operation: path + query parameters + JSON body fields, by wire name.
+ * Date-valued parameters (`day`, `since`, `until`) also accept a `Date`, formatted as a UTC
+ * `YYYY-MM-DD`. (Written out rather than through a helper type, so that compiler messages
+ * show the parameters, not a helper's name.)
+ */
+export type OperationParams<Id extends OperationId> = {
+  [K in keyof WireParams<Id>]: K extends "day" | "since" | "until"
+    ? WireParams<Id>[K] | Date
+    : WireParams<Id>[K];
+};
 
 /** The parsed body of an operation's success answers (`null` for a 204). */
 export type OperationResult<Id extends OperationId> = WireResult<Id>;
@@ -46,3 +56,15 @@ export type RequestParams<M extends HttpMethod, P extends keyof paths> = Operati
 export type RequestResult<M extends HttpMethod, P extends keyof paths> = OperationResult<
   IdAt<M, P>
 >;
+
+/** A seat's holder: a user, a team, an organization, or `null` (narrow with `isUserAssignee`). */
+export type SeatAssignee = SimpleUser | Team | OrganizationSimple | null;
+
+/**
+ * A page of seats, `GET /orgs/{org}/copilot/billing/seats` or
+ * `GET /enterprises/{enterprise}/copilot/billing/seats`: `{ total_seats, seats }`.
+ */
+export type SeatList = OperationResult<"copilot/list-copilot-seats">;
+
+/** An organization's Copilot plan, seat breakdown and policies, `GET /orgs/{org}/copilot/billing`. */
+export type BillingDetails = OperationResult<"copilot/get-copilot-organization-details">;

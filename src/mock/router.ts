@@ -4,9 +4,11 @@
  * Paths are matched relative to the configured base URL, so a GHE.com base URL
  * or one with a path prefix works the same.
  */
+
+import { type OperationAccess, operationAccess } from "../../generated/access.js";
+import type { OperationId } from "../../generated/operations.js";
 import type { RenderContext } from "./render.js";
 import type { MockState } from "./types.js";
-
 /** Base URLs a set of handlers answers on. */
 export interface MockOrigins {
   /** API base URL, no trailing slash (e.g. `https://api.github.com`, `http://127.0.0.1:4010`). */
@@ -41,6 +43,17 @@ export interface Route {
   /** GitHub docs URL of the endpoint, used in error bodies. */
   docs: string;
   handle(ctx: RouteContext): Response | Promise<Response>;
+}
+
+/**
+ * The method, path, token scopes and docs URL of a spec operation, from the generated
+ * metadata (`x-oauth-scopes`, `externalDocs`), for a route to spread: the mock restates none
+ * of what the spec says.
+ */
+export function fromSpec(id: OperationId): Pick<Route, "method" | "path" | "scopes" | "docs"> {
+  const meta: OperationAccess = operationAccess[id];
+  if (meta.method === "PATCH") throw new TypeError(`${id}: the mock has no PATCH routes`);
+  return { method: meta.method, path: meta.path, scopes: meta.scopes, docs: meta.docs };
 }
 
 /** Thrown by `ctx.json()` when the body is not JSON; answered 400 `Problems parsing JSON`. */

@@ -6,6 +6,7 @@ import {
   RequestValidationError,
   ResponseValidationError,
 } from "../../src/index.js";
+import { simpleUser } from "../support/fixtures.js";
 import { API, TOKEN, useMsw } from "../support/msw.js";
 
 const { server, seen } = useMsw();
@@ -14,26 +15,7 @@ const seat = (login: string) => ({
   pending_cancellation_date: null,
   last_activity_at: null,
   last_activity_editor: null,
-  assignee: {
-    login,
-    id: 1,
-    node_id: "U_1",
-    avatar_url: "",
-    gravatar_id: "",
-    url: "",
-    html_url: "",
-    followers_url: "",
-    following_url: "",
-    gists_url: "",
-    starred_url: "",
-    subscriptions_url: "",
-    organizations_url: "",
-    repos_url: "",
-    events_url: "",
-    received_events_url: "",
-    type: "User",
-    site_admin: false,
-  },
+  assignee: simpleUser(login),
   future_field: { kept: true },
 });
 const logger = () => {

@@ -7,16 +7,14 @@
 import { describe, expect, it } from "vitest";
 import { operations } from "../../generated/operations.js";
 import type { OperationMeta } from "../../src/core/operation.js";
-import {
-  DayTotalsSchema,
-  RepoDayRecordSchema,
-  UserDayRecordSchema,
-  UserTeamRecordSchema,
-} from "../../src/internal/reports/record-schemas.js";
+import { buildRecordSchemas } from "../../src/internal/reports/record-schemas.js";
+import { loadZod, schemaNamed } from "../../src/internal/validation/schemas.js";
 import { type CopilotMock, createCopilotMock, type MockSeed } from "../../src/mock/index.js";
 import { createRandom, type Random } from "../../src/mock/random.js";
 import { findRoute, matchPath } from "../../src/mock/router.js";
 import { routes } from "../../src/mock/routes/index.js";
+
+const RECORDS = buildRecordSchemas(loadZod());
 
 const API = "https://api.github.com";
 const NOW = new Date("2026-03-15T12:00:00Z");
@@ -55,12 +53,15 @@ async function send(
     checked.problems.push(`${op.id}: status ${response.status} is not documented`);
     return undefined;
   }
-  const schema = op.responses[response.status];
-  if (schema === null || schema === undefined) {
+  const validator = op.responses[response.status];
+  if (validator === null || validator === undefined) {
     if (text !== "") checked.problems.push(`${op.id}: ${response.status} should have no body`);
     return undefined;
   }
-  const parsed = schema.safeParse(JSON.parse(text));
+  const parsed = schemaNamed(validator.schema).safeParse(JSON.parse(text));
+  if (validator.check(JSON.parse(text)) !== parsed.success) {
+    checked.problems.push(`${op.id} ${response.status}: the predicate and zod disagree`);
+  }
   if (!parsed.success) {
     checked.problems.push(
       `${op.id} ${response.status}: ${JSON.stringify(parsed.error.issues.slice(0, 3))}`,
@@ -228,10 +229,10 @@ async function readEverything(mock: CopilotMock, random: Random, checked: Checke
 }
 
 const RECORD_SCHEMAS = [
-  [/-(organization|enterprise)-(1|28)-day\//, DayTotalsSchema],
-  [/\/users-(1|28)-day\//, UserDayRecordSchema],
-  [/\/user-teams-1-day\//, UserTeamRecordSchema],
-  [/\/repos-1-day\//, RepoDayRecordSchema],
+  [/-(organization|enterprise)-(1|28)-day\//, RECORDS.DayTotalsSchema],
+  [/\/users-(1|28)-day\//, RECORDS.UserDayRecordSchema],
+  [/\/user-teams-1-day\//, RECORDS.UserTeamRecordSchema],
+  [/\/repos-1-day\//, RECORDS.RepoDayRecordSchema],
 ] as const;
 
 async function checkFiles(mock: CopilotMock, checked: Checked): Promise<number> {

@@ -257,7 +257,7 @@ describe("readReportRecords: validation", () => {
     expect((error as ResponseValidationError).message).toContain("file 0 line 1");
   });
 
-  it("warn: corrupt and invalid lines are skipped and reported", async () => {
+  it("warn: text that is not JSON is skipped, invalid records are yielded unchanged, both reported", async () => {
     server.use(file("bad.ndjson", body));
     const onInvalid = vi.fn();
     const out = await collect(
@@ -266,7 +266,8 @@ describe("readReportRecords: validation", () => {
         options({ kind: "users-1-day", validation: "warn", onInvalid }),
       ),
     );
-    expect(out).toEqual(rows);
+    // warn never drops data: the record with a string user_id is still there, as sent.
+    expect(out).toEqual([rows[0], { ...userDay(4, "2026-05-07"), user_id: "4" }, rows[1]]);
     expect(onInvalid.mock.calls.map(([info]) => [info.file, info.line])).toEqual([
       [0, 2],
       [0, 3],

@@ -19,11 +19,14 @@ function build(schema: JsonSchemaOrBool, refs: Record<string, ZodType> = {}): Zo
   return new Function("z", ...Object.keys(refs), `return ${code};`)(z, ...Object.values(refs));
 }
 
-/** Evaluates a whole emitted module: its `export const`s, by name. */
+/** Evaluates a whole emitted module: what its `buildSchemas(z)` returns, by name. */
 function evaluateModule(source: string): Record<string, ZodType> {
-  const names = [...source.matchAll(/^export const (\w+)/gm)].map((m) => m[1]!);
-  const body = source.replace(/^import .*$/m, "").replaceAll(/^export const /gm, "const ");
-  return new Function("z", `${body}\nreturn { ${names.join(", ")} };`)(z);
+  const start = source.indexOf("{", source.indexOf("export function buildSchemas")) + 1;
+  const body = source.slice(
+    start,
+    source.lastIndexOf("\n}\n", source.indexOf("export type Schemas")),
+  );
+  return new Function("zod", body)(z);
 }
 
 describe("emitZod", () => {

@@ -6,6 +6,7 @@ import { describe, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import type { components } from "../../generated/openapi.js";
 import type { OperationId, operations } from "../../generated/operations.js";
+import type { Schemas } from "../../generated/schemas.js";
 import type {
   CopilotOrganizationOneDayUsageMetricsResult,
   CopilotSeatDetails,
@@ -98,7 +99,9 @@ describe("operations metadata", () => {
   });
 
   it("params schemas accept the typed parameter objects", () => {
-    type Input = z.input<(typeof operations)["copilot/list-copilot-seats"]["paramsSchema"]>;
+    type Input = z.input<
+      Schemas[(typeof operations)["copilot/list-copilot-seats"]["params"]["schema"]]
+    >;
     expectTypeOf<OperationParams<"copilot/list-copilot-seats">>().toExtend<Input>();
   });
 });

@@ -17,7 +17,7 @@ import type { OperationId, OperationParams, OperationResult } from "../../core/t
 import { formatDay } from "../dates.js";
 import type { Pipeline } from "../http/pipeline.js";
 import { expandPath, withQuery } from "../http/url.js";
-import { toIssues, validateResponse } from "../validation/validate.js";
+import { check, unknownValueReporter, validateResponse } from "../validation/validate.js";
 import { PageIterator } from "./paginate.js";
 import { previewGate } from "./previews.js";
 
@@ -53,11 +53,14 @@ export class OperationRunner {
   readonly validation: ValidationMode;
   readonly #previews: ClientOptions["previews"];
   readonly #warned = new Set<string>();
+  /** Reports an unknown value of an open response enum once (debug level). */
+  readonly #onUnknown: (where: string, value: string) => void;
 
   constructor(pipeline: Pipeline, options: Pick<ClientOptions, "validation" | "previews">) {
     this.pipeline = pipeline;
     this.validation = options.validation ?? "strict";
     this.#previews = options.previews;
+    this.#onUnknown = unknownValueReporter(pipeline.logger, new Set());
   }
 
   /** The metadata of an operation. @throws {RequestValidationError} for an unknown operationId. */
@@ -111,21 +114,19 @@ export class OperationRunner {
         DATE_PARAMS.has(key) && (raw instanceof Date || (key === "day" && typeof raw === "string"))
           ? formatDay(raw, key, id)
           : raw;
-      if (named.has(key) || !meta.bodySchema || wholeBody !== undefined) wire[key] = value;
+      if (named.has(key) || !meta.body || wholeBody !== undefined) wire[key] = value;
       else body[key] = value;
     }
-    const checked = meta.paramsSchema.safeParse(wire);
-    if (!checked.success)
-      throw new RequestValidationError({ operation: id, issues: toIssues(checked.error) });
+    const paramIssues = check(meta.params, wire);
+    if (paramIssues) throw new RequestValidationError({ operation: id, issues: paramIssues });
     let requestBody: unknown;
     const candidate = wholeBody ?? body;
     if (
-      meta.bodySchema &&
+      meta.body &&
       (meta.bodyRequired || wholeBody !== undefined || Object.keys(body).length > 0)
     ) {
-      const bodyCheck = meta.bodySchema.safeParse(candidate);
-      if (!bodyCheck.success)
-        throw new RequestValidationError({ operation: id, issues: toIssues(bodyCheck.error) });
+      const bodyIssues = check(meta.body, candidate);
+      if (bodyIssues) throw new RequestValidationError({ operation: id, issues: bodyIssues });
       requestBody = candidate;
     }
     const { origin, prefix } = this.pipeline.base;
@@ -219,6 +220,7 @@ export class OperationRunner {
       this.validation,
       (error) => this.pipeline.logger.warn(`copilot-admin-sdk: ${error.message}`),
       this.#warned,
+      this.#onUnknown,
     );
     return body;
   }

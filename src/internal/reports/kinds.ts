@@ -5,13 +5,7 @@
  *
  * @see https://docs.github.com/en/rest/copilot/copilot-usage-metrics
  */
-import type { ZodType } from "zod";
-import {
-  DayTotalsSchema,
-  RepoDayRecordSchema,
-  UserDayRecordSchema,
-  UserTeamRecordSchema,
-} from "./record-schemas.js";
+import type { recordChecks } from "../../../generated/record-checks.js";
 
 /**
  * A usage-metrics report kind. `organization-*` and `enterprise-*` hold day totals;
@@ -31,16 +25,16 @@ export type ReportKind =
 /** Whose report: an organization's (`/orgs/{org}/…`) or an enterprise's (`/enterprises/{enterprise}/…`). */
 export type ReportScope = "organization" | "enterprise";
 
-/** The record schema of each report kind. */
-export const RECORD_SCHEMAS: Readonly<Record<ReportKind, ZodType>> = {
-  "organization-1-day": DayTotalsSchema,
-  "organization-28-day": DayTotalsSchema,
-  "enterprise-1-day": DayTotalsSchema,
-  "enterprise-28-day": DayTotalsSchema,
-  "users-1-day": UserDayRecordSchema,
-  "users-28-day": UserDayRecordSchema,
-  "user-teams-1-day": UserTeamRecordSchema,
-  "repos-1-day": RepoDayRecordSchema,
+/** The record schema of each report kind, by name (record-schemas.ts). */
+export const RECORD_SCHEMAS: Readonly<Record<ReportKind, keyof typeof recordChecks>> = {
+  "organization-1-day": "DayTotalsSchema",
+  "organization-28-day": "DayTotalsSchema",
+  "enterprise-1-day": "DayTotalsSchema",
+  "enterprise-28-day": "DayTotalsSchema",
+  "users-1-day": "UserDayRecordSchema",
+  "users-28-day": "UserDayRecordSchema",
+  "user-teams-1-day": "UserTeamRecordSchema",
+  "repos-1-day": "RepoDayRecordSchema",
 };
 
 /**

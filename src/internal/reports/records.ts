@@ -5,7 +5,7 @@
  * @see https://docs.github.com/en/rest/copilot/copilot-usage-metrics
  * @see https://docs.github.com/en/copilot/reference/copilot-usage-metrics/example-schema
  */
-import type { ZodType } from "zod";
+import { recordChecks } from "../../../generated/record-checks.js";
 import {
   CopilotError,
   ResponseTooLargeError,
@@ -14,7 +14,8 @@ import {
 } from "../../core/errors.js";
 import type { ValidationMode } from "../../core/options.js";
 import { redactUrl } from "../redact.js";
-import { passesCompiledCheck } from "../validation/schema-check.js";
+import { describeIssues } from "../validation/issues.js";
+import { recordSchemaNamed } from "../validation/schemas.js";
 import { type DownloadContext, downloadFile } from "./download.js";
 import { RECORD_SCHEMAS, type ReportKind } from "./kinds.js";
 import { decodeUtf8, gunzipIfGzip, RecordTooLong, splitRecordTexts } from "./record-stream.js";
@@ -40,12 +41,13 @@ export interface ReadRecordsOptions extends DownloadContext {
   kind?: ReportKind | undefined;
   /**
    * `"strict"`: a record that is not JSON or does not match the schema throws
-   * `ResponseValidationError` (file index and line in the message). `"warn"`: it is skipped and
-   * reported to `onInvalid`. `"off"`: records are not validated; text that is not JSON is
-   * skipped and reported to `onInvalid`.
+   * `ResponseValidationError` (file index and line in the message). `"warn"`: a record that
+   * does not match is reported to `onInvalid` and yielded unchanged (nothing is dropped); text
+   * that is not JSON has no record to yield, it is skipped and reported. `"off"`: records are
+   * not validated; text that is not JSON is skipped and reported to `onInvalid`.
    */
   validation: ValidationMode;
-  /** Called for each skipped record (validation `"warn"` or `"off"`). */
+  /** Called for each invalid record (`"warn"`: still yielded) and each text that is not JSON (skipped). */
   onInvalid?: ((info: InvalidRecordInfo) => void) | undefined;
   /**
    * Requests the report's links again when a download host answers 403 (links expire);
@@ -57,14 +59,15 @@ export interface ReadRecordsOptions extends DownloadContext {
 /** The operation name used in validation errors of report files. */
 export const RECORDS_OPERATION = "reports/records";
 
-function zodIssues(error: {
-  issues: readonly { path: readonly PropertyKey[]; message: string; code: string }[];
-}): ValidationIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.filter((p): p is string | number => typeof p !== "symbol"),
-    message: issue.message,
-    code: issue.code,
-  }));
+/**
+ * The issues of a record, or `undefined` when it is valid: the generated predicate decides,
+ * zod (loaded on the first refusal) explains.
+ */
+function recordIssues(kind: ReportKind, record: unknown): ValidationIssue[] | undefined {
+  const name = RECORD_SCHEMAS[kind];
+  if (recordChecks[name](record)) return undefined;
+  const result = recordSchemaNamed(name).safeParse(record);
+  return result.success ? undefined : describeIssues(result.error.issues, record);
 }
 
 /**
@@ -166,10 +169,7 @@ export async function* readReportRecords<T = unknown>(
   report: ReportLinks,
   options: ReadRecordsOptions,
 ): AsyncGenerator<T> {
-  const schema: ZodType | undefined =
-    options.kind !== undefined && options.validation !== "off"
-      ? RECORD_SCHEMAS[options.kind]
-      : undefined;
+  const kind = options.validation !== "off" ? options.kind : undefined;
   let links = checkedLinks(report.download_links, options);
   let refreshUsed = false;
   for (let file = 0; file < links.length; file++) {
@@ -216,17 +216,10 @@ export async function* readReportRecords<T = unknown>(
         }
         const values = expand(value) ?? [value];
         for (const record of values) {
-          if (!schema) {
-            yield record as T;
-            continue;
-          }
-          if (passesCompiledCheck(schema, record)) {
-            yield record as T;
-            continue;
-          }
-          const result = schema.safeParse(record);
-          if (result.success) yield record as T;
-          else invalid(line, zodIssues(result.error));
+          // `warn` never drops data: an invalid record is reported, then yielded unchanged.
+          const issues = kind === undefined ? undefined : recordIssues(kind, record);
+          if (issues) invalid(line, issues);
+          yield record as T;
         }
       }
     }

@@ -9,12 +9,8 @@ import { daysBefore } from "../dates.js";
 import { empty, error, json, linkHeaders, notFound, pageWindow } from "../http.js";
 import { createRandom, hash32 } from "../random.js";
 import { renderRepository } from "../render.js";
-import type { Route, RouteContext } from "../router.js";
+import { fromSpec, type Route, type RouteContext } from "../router.js";
 import { findEnterprise, findOrg, readObject } from "./lookup.js";
-
-const DOCS = "https://docs.github.com/rest/copilot";
-const ORG_ADMIN = ["admin:org"];
-const ENTERPRISE_ADMIN = ["manage_billing:copilot", "admin:enterprise"];
 
 function validationFailed(docs: string, field: string): Response {
   return error(
@@ -72,10 +68,7 @@ async function enterpriseOrganizations(
 /** Coding agent, custom agents, cloud agent and usage-records routes. */
 export const agentRoutes: Route[] = [
   {
-    method: "GET",
-    path: "/orgs/{org}/copilot/coding-agent/permissions",
-    scopes: ORG_ADMIN,
-    docs: `${DOCS}/copilot-coding-agent-management#get-copilot-cloud-agent-permissions-for-an-organization`,
+    ...fromSpec("copilot/get-copilot-coding-agent-permissions-organization"),
     handle(ctx) {
       const org = findOrg(ctx);
       if (!org) return notFound(this.docs);
@@ -89,10 +82,7 @@ export const agentRoutes: Route[] = [
     },
   },
   {
-    method: "PUT",
-    path: "/orgs/{org}/copilot/coding-agent/permissions",
-    scopes: ORG_ADMIN,
-    docs: `${DOCS}/copilot-coding-agent-management#set-copilot-cloud-agent-permissions-for-an-organization`,
+    ...fromSpec("copilot/set-copilot-coding-agent-permissions-organization"),
     async handle(ctx) {
       const org = findOrg(ctx);
       if (!org) return notFound(this.docs);
@@ -107,10 +97,7 @@ export const agentRoutes: Route[] = [
     },
   },
   {
-    method: "GET",
-    path: "/orgs/{org}/copilot/coding-agent/permissions/repositories",
-    scopes: ORG_ADMIN,
-    docs: `${DOCS}/copilot-coding-agent-management#list-repositories-enabled-for-copilot-cloud-agent-in-an-organization`,
+    ...fromSpec("copilot/list-copilot-coding-agent-selected-repositories-for-organization"),
     handle(ctx) {
       const found = selectedOnly(ctx, this.docs);
       if ("response" in found) return found.response;
@@ -126,10 +113,7 @@ export const agentRoutes: Route[] = [
     },
   },
   {
-    method: "PUT",
-    path: "/orgs/{org}/copilot/coding-agent/permissions/repositories",
-    scopes: ORG_ADMIN,
-    docs: `${DOCS}/copilot-coding-agent-management#set-selected-repositories-for-copilot-cloud-agent-in-an-organization`,
+    ...fromSpec("copilot/set-copilot-coding-agent-selected-repositories-for-organization"),
     async handle(ctx) {
       const found = selectedOnly(ctx, this.docs);
       if ("response" in found) return found.response;
@@ -143,12 +127,14 @@ export const agentRoutes: Route[] = [
       return empty(204);
     },
   },
-  ...(["PUT", "DELETE"] as const).map(
-    (method): Route => ({
-      method,
-      path: "/orgs/{org}/copilot/coding-agent/permissions/repositories/{repository_id}",
-      scopes: ORG_ADMIN,
-      docs: `${DOCS}/copilot-coding-agent-management#${method === "PUT" ? "enable" : "disable"}-a-repository-for-copilot-cloud-agent-in-an-organization`,
+  ...(
+    [
+      ["PUT", "copilot/enable-copilot-coding-agent-for-repository-in-organization"],
+      ["DELETE", "copilot/disable-copilot-coding-agent-for-repository-in-organization"],
+    ] as const
+  ).map(
+    ([method, id]): Route => ({
+      ...fromSpec(id),
       handle(ctx) {
         const found = selectedOnly(ctx, this.docs);
         if ("response" in found) return found.response;
@@ -162,10 +148,7 @@ export const agentRoutes: Route[] = [
     }),
   ),
   {
-    method: "PUT",
-    path: "/enterprises/{enterprise}/copilot/policies/coding_agent",
-    scopes: ENTERPRISE_ADMIN,
-    docs: `${DOCS}/copilot-coding-agent-management#set-the-coding-agent-policy-for-an-enterprise`,
+    ...fromSpec("copilot/set-enterprise-coding-agent-policy"),
     async handle(ctx) {
       const enterprise = findEnterprise(ctx);
       if (!enterprise) return notFound(this.docs);
@@ -180,29 +163,20 @@ export const agentRoutes: Route[] = [
     },
   },
   {
-    method: "POST",
-    path: "/enterprises/{enterprise}/copilot/policies/coding_agent/organizations",
-    scopes: ENTERPRISE_ADMIN,
-    docs: `${DOCS}/copilot-coding-agent-management#add-organizations-to-the-enterprise-coding-agent-policy`,
+    ...fromSpec("copilot/add-organizations-to-enterprise-coding-agent-policy"),
     handle(ctx) {
       return enterpriseOrganizations(ctx, this.docs, true);
     },
   },
   {
-    method: "DELETE",
-    path: "/enterprises/{enterprise}/copilot/policies/coding_agent/organizations",
-    scopes: ENTERPRISE_ADMIN,
-    docs: `${DOCS}/copilot-coding-agent-management#remove-organizations-from-the-enterprise-coding-agent-policy`,
+    ...fromSpec("copilot/remove-organizations-from-enterprise-coding-agent-policy"),
     handle(ctx) {
       return enterpriseOrganizations(ctx, this.docs, false);
     },
   },
   ...customAgentRoutes(),
   {
-    method: "GET",
-    path: "/repos/{owner}/{repo}/copilot/cloud-agent/configuration",
-    scopes: ["repo"],
-    docs: `${DOCS}/copilot-cloud-agent-management#get-copilot-cloud-agent-configuration-for-a-repository`,
+    ...fromSpec("copilot/get-copilot-cloud-agent-configuration"),
     handle(ctx) {
       const org = ctx.state.orgs.get((ctx.params.owner ?? "").toLowerCase());
       const repo = org?.repositories.find((r) => r.name === ctx.params.repo);
@@ -225,10 +199,7 @@ export const agentRoutes: Route[] = [
     },
   },
   {
-    method: "GET",
-    path: "/enterprises/{enterprise}/copilot/usage-records",
-    scopes: ["read:enterprise"],
-    docs: `${DOCS}/copilot-usage-records#get-copilot-usage-records-for-an-enterprise`,
+    ...fromSpec("copilot/get-usage-records"),
     handle(ctx) {
       if (!findEnterprise(ctx)) return notFound(this.docs);
       const records = usageRecords(ctx);
@@ -263,17 +234,13 @@ function usageRecords(ctx: RouteContext): Array<Record<string, unknown>> {
 }
 
 function customAgentRoutes(): Route[] {
-  const docs = `${DOCS}/copilot-custom-agents`;
   const source = (ctx: RouteContext) => {
     const id = ctx.state.enterprise.customAgentsSourceOrgId;
     return id === null ? undefined : [...ctx.state.orgs.values()].find((org) => org.id === id);
   };
   return [
     {
-      method: "GET",
-      path: "/enterprises/{enterprise}/copilot/custom-agents",
-      scopes: ["admin:enterprise"],
-      docs: `${docs}#get-custom-agents-for-an-enterprise`,
+      ...fromSpec("copilot/get-copilot-custom-agents-for-enterprise"),
       handle(ctx) {
         if (!findEnterprise(ctx)) return notFound(this.docs);
         const org = source(ctx);
@@ -292,10 +259,7 @@ function customAgentRoutes(): Route[] {
       },
     },
     {
-      method: "GET",
-      path: "/enterprises/{enterprise}/copilot/custom-agents/source",
-      scopes: ["admin:enterprise"],
-      docs: `${docs}#get-the-source-organization-for-custom-agents-in-an-enterprise`,
+      ...fromSpec("copilot/get-copilot-custom-agents-source-for-enterprise"),
       handle(ctx) {
         if (!findEnterprise(ctx)) return notFound(this.docs);
         const org = source(ctx);
@@ -312,10 +276,7 @@ function customAgentRoutes(): Route[] {
       },
     },
     {
-      method: "PUT",
-      path: "/enterprises/{enterprise}/copilot/custom-agents/source",
-      scopes: ["admin:enterprise"],
-      docs: `${docs}#set-the-source-organization-for-custom-agents-in-an-enterprise`,
+      ...fromSpec("copilot/set-copilot-custom-agents-source-for-enterprise"),
       async handle(ctx) {
         if (!findEnterprise(ctx)) return notFound(this.docs);
         const read = await readObject(ctx, this.docs);
@@ -340,10 +301,7 @@ function customAgentRoutes(): Route[] {
       },
     },
     {
-      method: "DELETE",
-      path: "/enterprises/{enterprise}/copilot/custom-agents/source",
-      scopes: ["admin:enterprise"],
-      docs: `${docs}#delete-the-custom-agents-source-for-an-enterprise`,
+      ...fromSpec("copilot/delete-copilot-custom-agents-source-for-enterprise"),
       handle(ctx) {
         if (!findEnterprise(ctx)) return notFound(this.docs);
         ctx.state.enterprise.customAgentsSourceOrgId = null;

@@ -4,15 +4,13 @@
  * the enterprise (https://docs.github.com/en/rest/copilot/copilot-user-management).
  * State really changes: listings and billing reflect every accepted call.
  */
+
+import type { OperationId } from "../../../generated/operations.js";
 import { error, json, notFound } from "../http.js";
-import type { Route, RouteContext } from "../router.js";
+import { fromSpec, type Route, type RouteContext } from "../router.js";
 import { cancelTeams, cancelUsers, grantSeats, purgeExpired, teamHeld } from "../seats.js";
 import type { MockOrg } from "../types.js";
 import { findEnterprise, findOrg, findUser, readNameList } from "./lookup.js";
-
-const DOCS = "https://docs.github.com/rest/copilot/copilot-user-management";
-const ORG_WRITE = ["manage_billing:copilot", "admin:org"];
-const ENTERPRISE_WRITE = ["manage_billing:copilot", "admin:enterprise"];
 
 /**
  * 422 messages, worded after the 422 conditions GitHub documents for these
@@ -171,77 +169,21 @@ async function enterpriseTeams(ctx: RouteContext, docs: string, add: boolean): P
 }
 
 const route = (
-  method: "POST" | "DELETE",
-  path: string,
-  scopes: string[],
-  anchor: string,
+  id: OperationId,
   run: (ctx: RouteContext, docs: string, add: boolean) => Promise<Response>,
-): Route => ({
-  method,
-  path,
-  scopes,
-  docs: `${DOCS}#${anchor}`,
-  handle(ctx) {
-    return run(ctx, this.docs, method === "POST");
-  },
-});
+): Route => {
+  const spec = fromSpec(id);
+  return { ...spec, handle: (ctx) => run(ctx, spec.docs, spec.method === "POST") };
+};
 
 /** Seat assignment routes. */
 export const assignmentRoutes: Route[] = [
-  route(
-    "POST",
-    "/orgs/{org}/copilot/billing/selected_users",
-    ORG_WRITE,
-    "add-users-to-the-copilot-subscription-for-an-organization",
-    orgUsers,
-  ),
-  route(
-    "DELETE",
-    "/orgs/{org}/copilot/billing/selected_users",
-    ORG_WRITE,
-    "remove-users-from-the-copilot-subscription-for-an-organization",
-    orgUsers,
-  ),
-  route(
-    "POST",
-    "/orgs/{org}/copilot/billing/selected_teams",
-    ORG_WRITE,
-    "add-teams-to-the-copilot-subscription-for-an-organization",
-    orgTeams,
-  ),
-  route(
-    "DELETE",
-    "/orgs/{org}/copilot/billing/selected_teams",
-    ORG_WRITE,
-    "remove-teams-from-the-copilot-subscription-for-an-organization",
-    orgTeams,
-  ),
-  route(
-    "POST",
-    "/enterprises/{enterprise}/copilot/billing/selected_users",
-    ENTERPRISE_WRITE,
-    "add-users-to-the-copilot-subscription-for-an-enterprise",
-    enterpriseUsers,
-  ),
-  route(
-    "DELETE",
-    "/enterprises/{enterprise}/copilot/billing/selected_users",
-    ENTERPRISE_WRITE,
-    "remove-users-from-the-copilot-subscription-for-an-enterprise",
-    enterpriseUsers,
-  ),
-  route(
-    "POST",
-    "/enterprises/{enterprise}/copilot/billing/selected_enterprise_teams",
-    ENTERPRISE_WRITE,
-    "add-enterprise-teams-to-the-copilot-subscription-for-an-enterprise",
-    enterpriseTeams,
-  ),
-  route(
-    "DELETE",
-    "/enterprises/{enterprise}/copilot/billing/selected_enterprise_teams",
-    ENTERPRISE_WRITE,
-    "remove-enterprise-teams-from-the-copilot-subscription-for-an-enterprise",
-    enterpriseTeams,
-  ),
+  route("copilot/add-copilot-seats-for-users", orgUsers),
+  route("copilot/cancel-copilot-seat-assignment-for-users", orgUsers),
+  route("copilot/add-copilot-seats-for-teams", orgTeams),
+  route("copilot/cancel-copilot-seat-assignment-for-teams", orgTeams),
+  route("copilot/add-copilot-seats-for-enterprise-users", enterpriseUsers),
+  route("copilot/cancel-copilot-seats-for-enterprise-users", enterpriseUsers),
+  route("copilot/add-copilot-seats-for-enterprise-teams", enterpriseTeams),
+  route("copilot/cancel-copilot-seats-for-enterprise-teams", enterpriseTeams),
 ];

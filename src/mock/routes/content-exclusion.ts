@@ -6,11 +6,10 @@
  * anything else is 422 `Validation Failed`, a body over 1 MB is 413.
  */
 import { error, json, notFound } from "../http.js";
-import type { Route, RouteContext } from "../router.js";
+import { fromSpec, type Route, type RouteContext } from "../router.js";
 import type { ContentExclusionRules } from "../types.js";
 import { findEnterprise, findOrg, readObject } from "./lookup.js";
 
-const DOCS = "https://docs.github.com/rest/copilot/copilot-content-exclusion-management";
 const MAX_BODY = 1_000_000;
 
 function isStringArray(value: unknown): value is string[] {
@@ -60,20 +59,14 @@ async function put(
 /** Content exclusion routes. */
 export const contentExclusionRoutes: Route[] = [
   {
-    method: "GET",
-    path: "/orgs/{org}/copilot/content_exclusion",
-    scopes: ["copilot", "read:org"],
-    docs: `${DOCS}#get-copilot-content-exclusion-rules-for-an-organization`,
+    ...fromSpec("copilot/copilot-content-exclusion-for-organization"),
     handle(ctx) {
       const org = findOrg(ctx);
       return org ? json(200, org.contentExclusion) : notFound(this.docs);
     },
   },
   {
-    method: "PUT",
-    path: "/orgs/{org}/copilot/content_exclusion",
-    scopes: ["copilot"],
-    docs: `${DOCS}#set-copilot-content-exclusion-rules-for-an-organization`,
+    ...fromSpec("copilot/set-copilot-content-exclusion-for-organization"),
     handle(ctx) {
       const org = findOrg(ctx);
       if (!org) return notFound(this.docs);
@@ -83,20 +76,14 @@ export const contentExclusionRoutes: Route[] = [
     },
   },
   {
-    method: "GET",
-    path: "/enterprises/{enterprise}/copilot/content_exclusion",
-    scopes: ["read:enterprise", "copilot"],
-    docs: `${DOCS}#get-copilot-content-exclusion-rules-for-an-enterprise`,
+    ...fromSpec("copilot/copilot-content-exclusion-for-enterprise"),
     handle(ctx) {
       const enterprise = findEnterprise(ctx);
       return enterprise ? json(200, enterprise.contentExclusion) : notFound(this.docs);
     },
   },
   {
-    method: "PUT",
-    path: "/enterprises/{enterprise}/copilot/content_exclusion",
-    scopes: ["admin:enterprise", "copilot"],
-    docs: `${DOCS}#set-copilot-content-exclusion-rules-for-an-enterprise`,
+    ...fromSpec("copilot/set-copilot-content-exclusion-for-enterprise"),
     handle(ctx) {
       const enterprise = findEnterprise(ctx);
       if (!enterprise) return notFound(this.docs);

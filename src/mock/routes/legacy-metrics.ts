@@ -10,10 +10,8 @@ import { isoDay, isValidDay } from "../dates.js";
 import { error, json, linkHeaders, notFound, pageWindow } from "../http.js";
 import { legacyDays, legacyMetricsDay } from "../legacy-metrics.js";
 import { TEAM_MEMBER_FLOOR } from "../report-files.js";
-import type { Route, RouteContext } from "../router.js";
+import { fromSpec, type Route, type RouteContext } from "../router.js";
 import { findEnterprise, findOrg } from "./lookup.js";
-
-const DOCS = "https://docs.github.com/rest/copilot/copilot-metrics";
 
 /** GitHub's 422 body text when the "Copilot metrics API access" policy is disabled. */
 export const METRICS_DISABLED_MESSAGE =
@@ -50,10 +48,7 @@ function seatedMembers(all: ScopeUser[], members: Set<number>): ScopeUser[] {
 /** Legacy metrics routes. */
 export const legacyMetricsRoutes: Route[] = [
   {
-    method: "GET",
-    path: "/orgs/{org}/copilot/metrics",
-    scopes: ["manage_billing:copilot", "read:org", "read:enterprise"],
-    docs: `${DOCS}#get-copilot-metrics-for-an-organization`,
+    ...fromSpec("copilot/copilot-metrics-for-organization"),
     handle(ctx) {
       const org = findOrg(ctx);
       if (!org) return notFound(this.docs);
@@ -62,10 +57,7 @@ export const legacyMetricsRoutes: Route[] = [
     },
   },
   {
-    method: "GET",
-    path: "/orgs/{org}/team/{team_slug}/copilot/metrics",
-    scopes: ["manage_billing:copilot", "read:org", "read:enterprise"],
-    docs: `${DOCS}#get-copilot-metrics-for-a-team`,
+    ...fromSpec("copilot/copilot-metrics-for-team"),
     handle(ctx) {
       const org = findOrg(ctx);
       const team = org?.teams.get((ctx.params.team_slug ?? "").toLowerCase());
@@ -77,20 +69,14 @@ export const legacyMetricsRoutes: Route[] = [
     },
   },
   {
-    method: "GET",
-    path: "/enterprises/{enterprise}/copilot/metrics",
-    scopes: ["manage_billing:copilot", "read:enterprise"],
-    docs: `${DOCS}#get-copilot-metrics-for-an-enterprise`,
+    ...fromSpec("copilot/copilot-metrics-for-enterprise"),
     handle(ctx) {
       if (!findEnterprise(ctx)) return notFound(this.docs);
       return answer(ctx, scopeUsers(ctx.state, { kind: "enterprise" }), this.docs);
     },
   },
   {
-    method: "GET",
-    path: "/enterprises/{enterprise}/team/{team_slug}/copilot/metrics",
-    scopes: ["manage_billing:copilot", "read:enterprise"],
-    docs: `${DOCS}#get-copilot-metrics-for-an-enterprise-team`,
+    ...fromSpec("copilot/copilot-metrics-for-enterprise-team"),
     handle(ctx) {
       const enterprise = findEnterprise(ctx);
       const team = enterprise?.teams.get((ctx.params.team_slug ?? "").toLowerCase());

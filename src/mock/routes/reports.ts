@@ -6,15 +6,15 @@
  * Days are UTC; data lags one day, so today and later are not ready yet (204 where
  * the description documents it, else 404), and days more than a year back answer 404.
  */
+
+import type { OperationId } from "../../../generated/operations.js";
 import { type Scope, scopeUsers } from "../activity.js";
 import { addDays, isoDay, isValidDay } from "../dates.js";
 import { empty, error, json, notFound } from "../http.js";
 import { type ReportKind, USERS_PER_FILE } from "../report-files.js";
-import type { Route, RouteContext } from "../router.js";
+import { fromSpec, type Route, type RouteContext } from "../router.js";
 import { signUrl } from "../signing.js";
 import { findEnterprise, findOrg } from "./lookup.js";
-
-const DOCS = "https://docs.github.com/rest/copilot/copilot-usage-metrics";
 
 /** Path prefix of report files on the download origin. */
 export const REPORTS_PREFIX = "/copilot-usage-reports";
@@ -109,104 +109,26 @@ function latest(kind: ReportKind, docs: string): Route["handle"] {
   };
 }
 
-const ORG_SCOPES = ["read:org"];
-const ENTERPRISE_SCOPES = ["manage_billing:copilot", "read:enterprise"];
-
-function reportRoute(
-  owner: "org" | "enterprise",
-  file: string,
-  kind: ReportKind,
-  anchor: string,
-  noContent = false,
-): Route {
-  const base = owner === "org" ? "/orgs/{org}" : "/enterprises/{enterprise}";
-  const docs = `${DOCS}#${anchor}`;
-  return {
-    method: "GET",
-    path: `${base}/copilot/metrics/reports/${file}`,
-    scopes: owner === "org" ? ORG_SCOPES : ENTERPRISE_SCOPES,
-    docs,
-    handle: file.endsWith("/latest") ? latest(kind, docs) : oneDay(kind, docs, noContent),
-  };
+function reportRoute(id: OperationId, kind: ReportKind, noContent = false): Route {
+  const spec = fromSpec(id);
+  const handle = spec.path.endsWith("/latest")
+    ? latest(kind, spec.docs)
+    : oneDay(kind, spec.docs, noContent);
+  return { ...spec, handle };
 }
 
 /** Report link routes; `true` marks the 1-day endpoints documented to answer 204. */
 export const reportRoutes: Route[] = [
-  reportRoute(
-    "org",
-    "organization-1-day",
-    "organization-1-day",
-    "get-copilot-organization-usage-metrics-for-a-specific-day",
-    true,
-  ),
-  reportRoute(
-    "org",
-    "organization-28-day/latest",
-    "organization-28-day",
-    "get-copilot-organization-usage-metrics",
-  ),
-  reportRoute(
-    "org",
-    "users-1-day",
-    "users-1-day",
-    "get-copilot-organization-users-usage-metrics-for-a-specific-day",
-    true,
-  ),
-  reportRoute(
-    "org",
-    "users-28-day/latest",
-    "users-28-day",
-    "get-copilot-organization-users-usage-metrics",
-  ),
-  reportRoute(
-    "org",
-    "user-teams-1-day",
-    "user-teams-1-day",
-    "get-copilot-organization-user-teams-report-for-a-specific-day",
-    true,
-  ),
-  reportRoute(
-    "org",
-    "repos-1-day",
-    "repos-1-day",
-    "get-copilot-organization-repository-report-for-a-specific-day",
-    true,
-  ),
-  reportRoute(
-    "enterprise",
-    "enterprise-1-day",
-    "enterprise-1-day",
-    "get-copilot-enterprise-usage-metrics-for-a-specific-day",
-  ),
-  reportRoute(
-    "enterprise",
-    "enterprise-28-day/latest",
-    "enterprise-28-day",
-    "get-copilot-enterprise-usage-metrics",
-  ),
-  reportRoute(
-    "enterprise",
-    "users-1-day",
-    "users-1-day",
-    "get-copilot-users-usage-metrics-for-a-specific-day",
-  ),
-  reportRoute(
-    "enterprise",
-    "users-28-day/latest",
-    "users-28-day",
-    "get-copilot-users-usage-metrics",
-  ),
-  reportRoute(
-    "enterprise",
-    "user-teams-1-day",
-    "user-teams-1-day",
-    "get-copilot-enterprise-user-teams-report-for-a-specific-day",
-  ),
-  reportRoute(
-    "enterprise",
-    "repos-1-day",
-    "repos-1-day",
-    "get-copilot-enterprise-repository-report-for-a-specific-day",
-    true,
-  ),
+  reportRoute("copilot/copilot-organization-one-day-usage-metrics", "organization-1-day", true),
+  reportRoute("copilot/copilot-organization-usage-metrics", "organization-28-day"),
+  reportRoute("copilot/copilot-organization-users-one-day-usage-metrics", "users-1-day", true),
+  reportRoute("copilot/copilot-organization-users-usage-metrics", "users-28-day"),
+  reportRoute("copilot/copilot-organization-user-teams-one-day-report", "user-teams-1-day", true),
+  reportRoute("copilot/copilot-organization-repos-one-day-report", "repos-1-day", true),
+  reportRoute("copilot/copilot-enterprise-one-day-usage-metrics", "enterprise-1-day"),
+  reportRoute("copilot/copilot-enterprise-usage-metrics", "enterprise-28-day"),
+  reportRoute("copilot/copilot-users-one-day-usage-metrics", "users-1-day"),
+  reportRoute("copilot/copilot-users-usage-metrics", "users-28-day"),
+  reportRoute("copilot/copilot-enterprise-user-teams-one-day-report", "user-teams-1-day"),
+  reportRoute("copilot/copilot-enterprise-repos-one-day-report", "repos-1-day", true),
 ];

@@ -7,7 +7,7 @@
  */
 import { json, linkHeaders, notFound, pageWindow } from "../http.js";
 import { renderSeat } from "../render.js";
-import type { Route } from "../router.js";
+import { fromSpec, type Route } from "../router.js";
 import {
   enterpriseDistinctSeats,
   enterpriseRowCount,
@@ -19,10 +19,6 @@ import {
 import type { MockState } from "../types.js";
 import { findEnterprise, findOrg, findUser } from "./lookup.js";
 
-const DOCS = "https://docs.github.com/rest/copilot/copilot-user-management";
-const ORG_READ = ["manage_billing:copilot", "read:org"];
-const ENTERPRISE_READ = ["manage_billing:copilot", "read:enterprise"];
-
 function purgeAll(state: MockState, now: Date): void {
   for (const list of enterpriseSeatLists(state)) purgeExpired(state, list.seats, now);
 }
@@ -30,10 +26,7 @@ function purgeAll(state: MockState, now: Date): void {
 /** Seat and billing read routes. */
 export const seatRoutes: Route[] = [
   {
-    method: "GET",
-    path: "/orgs/{org}/copilot/billing",
-    scopes: ORG_READ,
-    docs: `${DOCS}#get-copilot-seat-information-and-settings-for-an-organization`,
+    ...fromSpec("copilot/get-copilot-organization-details"),
     handle(ctx) {
       const org = findOrg(ctx);
       if (!org) return notFound(this.docs);
@@ -47,10 +40,7 @@ export const seatRoutes: Route[] = [
     },
   },
   {
-    method: "GET",
-    path: "/orgs/{org}/copilot/billing/seats",
-    scopes: ORG_READ,
-    docs: `${DOCS}#list-all-copilot-seat-assignments-for-an-organization`,
+    ...fromSpec("copilot/list-copilot-seats"),
     handle(ctx) {
       const org = findOrg(ctx);
       if (!org) return notFound(this.docs);
@@ -63,10 +53,7 @@ export const seatRoutes: Route[] = [
     },
   },
   {
-    method: "GET",
-    path: "/orgs/{org}/members/{username}/copilot",
-    scopes: ORG_READ,
-    docs: `${DOCS}#get-copilot-seat-assignment-details-for-a-user`,
+    ...fromSpec("copilot/get-copilot-seat-details-for-user"),
     handle(ctx) {
       const org = findOrg(ctx);
       const user = findUser(ctx, ctx.params.username ?? "");
@@ -78,10 +65,7 @@ export const seatRoutes: Route[] = [
     },
   },
   {
-    method: "GET",
-    path: "/enterprises/{enterprise}/copilot/billing/seats",
-    scopes: ENTERPRISE_READ,
-    docs: `${DOCS}#list-all-copilot-seat-assignments-for-an-enterprise`,
+    ...fromSpec("copilot/list-copilot-seats-for-enterprise"),
     handle(ctx) {
       if (!findEnterprise(ctx)) return notFound(this.docs);
       purgeAll(ctx.state, ctx.now);
@@ -99,10 +83,7 @@ export const seatRoutes: Route[] = [
     },
   },
   {
-    method: "GET",
-    path: "/enterprises/{enterprise}/members/{username}/copilot",
-    scopes: ["manage_billing:copilot", "read:org", "read:enterprise"],
-    docs: `${DOCS}#get-copilot-seat-assignment-details-for-an-enterprise-user`,
+    ...fromSpec("copilot/get-copilot-seat-details-for-enterprise-user"),
     handle(ctx) {
       const user = findUser(ctx, ctx.params.username ?? "");
       if (!findEnterprise(ctx) || !user) return notFound(this.docs);
