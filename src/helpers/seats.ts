@@ -103,16 +103,15 @@ export function nowOf(value: Date | undefined, operation: string): Date {
 }
 
 /**
- * Whether a seat's `assignee` is a user (GitHub's `simple-user`), not a team or organization
- * GitHub reports as the holder, nor null (an account it can no longer resolve). Narrows to an
- * assignee with a `login`.
+ * Whether a seat's `assignee` is a user (GitHub's `simple-user`, whose `type` is `"User"`), not
+ * a team or organization GitHub reports as the holder (an organization has a `login` but no
+ * `type`), nor null (an account it can no longer resolve). Narrows to an assignee with a `login`.
  */
 export function isUserAssignee<A extends SeatLike["assignee"]>(
   assignee: A,
 ): assignee is A & { login: string } {
   if (!assignee || typeof assignee.login !== "string") return false;
-  if (typeof assignee.type === "string") return assignee.type.toLowerCase() === "user";
-  return !("slug" in assignee) && !("members_url" in assignee);
+  return typeof assignee.type === "string" && assignee.type.toLowerCase() === "user";
 }
 
 /** The login of a user-held seat; `null` for a team, organization or missing assignee. */

@@ -119,6 +119,8 @@ describe("seatLogin / isUserAssignee", () => {
     expect(seatLogin(seat("x", { assignee: null }))).toBeNull();
     expect(seatLogin({ assignee: { login: "core", id: 1, type: "Team" } })).toBeNull();
     expect(seatLogin({ assignee: { login: "octo-org", id: 2, type: "Organization" } })).toBeNull();
+    // organization-simple has a login but no type.
+    expect(seatLogin({ assignee: { login: "octo-org", id: 3 } })).toBeNull();
     const assignee: SeatLike["assignee"] = { login: "hubot", id: 3, type: "User" };
     if (isUserAssignee(assignee)) expectTypeOf(assignee.login).toEqualTypeOf<string>();
     expect(isUserAssignee(assignee)).toBe(true);
