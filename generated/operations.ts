@@ -7,6 +7,390 @@ import * as schemas from "./schemas.js";
 
 /** Every operation of the bundled spec, keyed by operationId. */
 export const operations = {
+  /** Add resources to a cost center: `POST /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource` */
+  "billing/add-resource-to-cost-center": {
+    id: "billing/add-resource-to-cost-center",
+    method: "POST",
+    path: "/enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource",
+    stability: "ga",
+    parameters: { path: ["enterprise", "cost_center_id"], query: [] },
+    paramsSchema: schemas.addResourceToCostCenterParams,
+    bodySchema: schemas.addResourceToCostCenterRequestBody,
+    bodyRequired: true,
+    responses: { 200: schemas.addResourceToCostCenterResponse200 },
+  },
+  /** Create a budget: `POST /enterprises/{enterprise}/settings/billing/budgets` */
+  "billing/create-budget": {
+    id: "billing/create-budget",
+    method: "POST",
+    path: "/enterprises/{enterprise}/settings/billing/budgets",
+    stability: "ga",
+    parameters: { path: ["enterprise"], query: [] },
+    paramsSchema: schemas.createBudgetParams,
+    bodySchema: schemas.createBudgetRequestBody,
+    bodyRequired: true,
+    responses: { 200: schemas.createBudget },
+  },
+  /** Create a new cost center: `POST /enterprises/{enterprise}/settings/billing/cost-centers` */
+  "billing/create-cost-center": {
+    id: "billing/create-cost-center",
+    method: "POST",
+    path: "/enterprises/{enterprise}/settings/billing/cost-centers",
+    stability: "ga",
+    parameters: { path: ["enterprise"], query: [] },
+    paramsSchema: schemas.createCostCenterParams,
+    bodySchema: schemas.createCostCenterRequestBody,
+    bodyRequired: true,
+    responses: { 200: schemas.createCostCenterResponse200 },
+  },
+  /** Create a budget for an organization: `POST /organizations/{org}/settings/billing/budgets` */
+  "billing/create-organization-budget": {
+    id: "billing/create-organization-budget",
+    method: "POST",
+    path: "/organizations/{org}/settings/billing/budgets",
+    stability: "ga",
+    parameters: { path: ["org"], query: [] },
+    paramsSchema: schemas.createOrganizationBudgetParams,
+    bodySchema: schemas.createOrganizationBudgetRequestBody,
+    bodyRequired: false,
+    responses: { 200: schemas.createBudget },
+  },
+  /** Create a usage report export: `POST /enterprises/{enterprise}/settings/billing/reports` */
+  "billing/create-usage-report-export": {
+    id: "billing/create-usage-report-export",
+    method: "POST",
+    path: "/enterprises/{enterprise}/settings/billing/reports",
+    stability: "ga",
+    parameters: { path: ["enterprise"], query: [] },
+    paramsSchema: schemas.createUsageReportExportParams,
+    bodySchema: schemas.usageReportExportRequest,
+    bodyRequired: true,
+    responses: { 202: schemas.usageReportExport },
+  },
+  /** Delete a budget: `DELETE /enterprises/{enterprise}/settings/billing/budgets/{budget_id}` */
+  "billing/delete-budget": {
+    id: "billing/delete-budget",
+    method: "DELETE",
+    path: "/enterprises/{enterprise}/settings/billing/budgets/{budget_id}",
+    stability: "ga",
+    parameters: { path: ["enterprise", "budget_id"], query: [] },
+    paramsSchema: schemas.deleteBudgetParams,
+    responses: { 200: schemas.deleteBudget },
+  },
+  /** Delete a budget for an organization: `DELETE /organizations/{org}/settings/billing/budgets/{budget_id}` */
+  "billing/delete-budget-org": {
+    id: "billing/delete-budget-org",
+    method: "DELETE",
+    path: "/organizations/{org}/settings/billing/budgets/{budget_id}",
+    stability: "ga",
+    parameters: { path: ["org", "budget_id"], query: [] },
+    paramsSchema: schemas.deleteBudgetOrgParams,
+    responses: { 200: schemas.deleteBudget },
+  },
+  /** Delete a cost center: `DELETE /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}` */
+  "billing/delete-cost-center": {
+    id: "billing/delete-cost-center",
+    method: "DELETE",
+    path: "/enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}",
+    stability: "ga",
+    parameters: { path: ["enterprise", "cost_center_id"], query: [] },
+    paramsSchema: schemas.deleteCostCenterParams,
+    responses: { 200: schemas.deleteCostCenter },
+  },
+  /** Get all budgets: `GET /enterprises/{enterprise}/settings/billing/budgets` */
+  "billing/get-all-budgets": {
+    id: "billing/get-all-budgets",
+    method: "GET",
+    path: "/enterprises/{enterprise}/settings/billing/budgets",
+    stability: "ga",
+    pagination: { items: "budgets", total: "total_count", next: "has_next_page" },
+    parameters: { path: ["enterprise"], query: ["page", "per_page", "scope", "user"] },
+    paramsSchema: schemas.getAllBudgetsParams,
+    responses: { 200: schemas.getAllBudgets },
+  },
+  /** Get all budgets for an organization: `GET /organizations/{org}/settings/billing/budgets` */
+  "billing/get-all-budgets-org": {
+    id: "billing/get-all-budgets-org",
+    method: "GET",
+    path: "/organizations/{org}/settings/billing/budgets",
+    stability: "ga",
+    pagination: { items: "budgets", total: "total_count", next: "has_next_page" },
+    parameters: { path: ["org"], query: ["page", "per_page", "scope", "user"] },
+    paramsSchema: schemas.getAllBudgetsOrgParams,
+    responses: { 200: schemas.getAllBudgets },
+  },
+  /** Get all cost centers for an enterprise: `GET /enterprises/{enterprise}/settings/billing/cost-centers` */
+  "billing/get-all-cost-centers": {
+    id: "billing/get-all-cost-centers",
+    method: "GET",
+    path: "/enterprises/{enterprise}/settings/billing/cost-centers",
+    stability: "ga",
+    parameters: { path: ["enterprise"], query: ["state"] },
+    paramsSchema: schemas.getAllCostCentersParams,
+    responses: { 200: schemas.getAllCostCenters },
+  },
+  /** Get a budget by ID: `GET /enterprises/{enterprise}/settings/billing/budgets/{budget_id}` */
+  "billing/get-budget": {
+    id: "billing/get-budget",
+    method: "GET",
+    path: "/enterprises/{enterprise}/settings/billing/budgets/{budget_id}",
+    stability: "ga",
+    parameters: { path: ["enterprise", "budget_id"], query: [] },
+    paramsSchema: schemas.getBudgetParams,
+    responses: { 200: schemas.getBudget },
+  },
+  /** Get a budget by ID for an organization: `GET /organizations/{org}/settings/billing/budgets/{budget_id}` */
+  "billing/get-budget-org": {
+    id: "billing/get-budget-org",
+    method: "GET",
+    path: "/organizations/{org}/settings/billing/budgets/{budget_id}",
+    stability: "ga",
+    parameters: { path: ["org", "budget_id"], query: [] },
+    paramsSchema: schemas.getBudgetOrgParams,
+    responses: { 200: schemas.getBudget },
+  },
+  /** Get user states for a multi-user budget: `GET /enterprises/{enterprise}/settings/billing/budgets/{budget_id}/user-states` */
+  "billing/get-budget-user-states": {
+    id: "billing/get-budget-user-states",
+    method: "GET",
+    path: "/enterprises/{enterprise}/settings/billing/budgets/{budget_id}/user-states",
+    stability: "ga",
+    pagination: { items: "user_states", total: "total_count", next: "has_next_page" },
+    parameters: {
+      path: ["enterprise", "budget_id"],
+      query: [
+        "page",
+        "per_page",
+        "sort_order",
+        "user",
+        "threshold_lower_bound",
+        "threshold_upper_bound",
+      ],
+    },
+    paramsSchema: schemas.getBudgetUserStatesParams,
+    responses: { 200: schemas.getBudgetUserStates },
+  },
+  /** Get a cost center by ID: `GET /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}` */
+  "billing/get-cost-center": {
+    id: "billing/get-cost-center",
+    method: "GET",
+    path: "/enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}",
+    stability: "ga",
+    parameters: { path: ["enterprise", "cost_center_id"], query: ["page", "per_page"] },
+    paramsSchema: schemas.getCostCenterParams,
+    responses: { 200: schemas.getCostCenter },
+  },
+  /** Get billing AI credit usage report for an enterprise: `GET /enterprises/{enterprise}/settings/billing/ai_credit/usage` */
+  "billing/get-github-billing-ai-credit-usage-report-ghe": {
+    id: "billing/get-github-billing-ai-credit-usage-report-ghe",
+    method: "GET",
+    path: "/enterprises/{enterprise}/settings/billing/ai_credit/usage",
+    stability: "ga",
+    parameters: {
+      path: ["enterprise"],
+      query: ["year", "month", "day", "organization", "user", "model", "product", "cost_center_id"],
+    },
+    paramsSchema: schemas.getGithubBillingAiCreditUsageReportGheParams,
+    responses: { 200: schemas.billingAiCreditUsageReportGhe },
+  },
+  /** Get billing AI credit usage report for an organization: `GET /organizations/{org}/settings/billing/ai_credit/usage` */
+  "billing/get-github-billing-ai-credit-usage-report-org": {
+    id: "billing/get-github-billing-ai-credit-usage-report-org",
+    method: "GET",
+    path: "/organizations/{org}/settings/billing/ai_credit/usage",
+    stability: "ga",
+    parameters: { path: ["org"], query: ["year", "month", "day", "user", "model", "product"] },
+    paramsSchema: schemas.getGithubBillingAiCreditUsageReportOrgParams,
+    responses: { 200: schemas.billingAiCreditUsageReportOrg },
+  },
+  /** Get billing AI credit usage report for a user: `GET /users/{username}/settings/billing/ai_credit/usage` */
+  "billing/get-github-billing-ai-credit-usage-report-user": {
+    id: "billing/get-github-billing-ai-credit-usage-report-user",
+    method: "GET",
+    path: "/users/{username}/settings/billing/ai_credit/usage",
+    stability: "ga",
+    parameters: { path: ["username"], query: ["year", "month", "day", "model", "product"] },
+    paramsSchema: schemas.getGithubBillingAiCreditUsageReportUserParams,
+    responses: { 200: schemas.billingAiCreditUsageReportUser },
+  },
+  /** Get billing premium request usage report for an enterprise: `GET /enterprises/{enterprise}/settings/billing/premium_request/usage` */
+  "billing/get-github-billing-premium-request-usage-report-ghe": {
+    id: "billing/get-github-billing-premium-request-usage-report-ghe",
+    method: "GET",
+    path: "/enterprises/{enterprise}/settings/billing/premium_request/usage",
+    stability: "ga",
+    parameters: {
+      path: ["enterprise"],
+      query: ["year", "month", "day", "organization", "user", "model", "product", "cost_center_id"],
+    },
+    paramsSchema: schemas.getGithubBillingPremiumRequestUsageReportGheParams,
+    responses: { 200: schemas.billingPremiumRequestUsageReportGhe },
+  },
+  /** Get billing premium request usage report for an organization: `GET /organizations/{org}/settings/billing/premium_request/usage` */
+  "billing/get-github-billing-premium-request-usage-report-org": {
+    id: "billing/get-github-billing-premium-request-usage-report-org",
+    method: "GET",
+    path: "/organizations/{org}/settings/billing/premium_request/usage",
+    stability: "ga",
+    parameters: { path: ["org"], query: ["year", "month", "day", "user", "model", "product"] },
+    paramsSchema: schemas.getGithubBillingPremiumRequestUsageReportOrgParams,
+    responses: { 200: schemas.billingPremiumRequestUsageReportOrg },
+  },
+  /** Get billing premium request usage report for a user: `GET /users/{username}/settings/billing/premium_request/usage` */
+  "billing/get-github-billing-premium-request-usage-report-user": {
+    id: "billing/get-github-billing-premium-request-usage-report-user",
+    method: "GET",
+    path: "/users/{username}/settings/billing/premium_request/usage",
+    stability: "ga",
+    parameters: { path: ["username"], query: ["year", "month", "day", "model", "product"] },
+    paramsSchema: schemas.getGithubBillingPremiumRequestUsageReportUserParams,
+    responses: { 200: schemas.billingPremiumRequestUsageReportUser },
+  },
+  /** Get billing usage report for an enterprise: `GET /enterprises/{enterprise}/settings/billing/usage` */
+  "billing/get-github-billing-usage-report-ghe": {
+    id: "billing/get-github-billing-usage-report-ghe",
+    method: "GET",
+    path: "/enterprises/{enterprise}/settings/billing/usage",
+    stability: "ga",
+    parameters: { path: ["enterprise"], query: ["year", "month", "day", "cost_center_id"] },
+    paramsSchema: schemas.getGithubBillingUsageReportGheParams,
+    responses: { 200: schemas.billingUsageReport },
+  },
+  /** Get billing usage report for an organization: `GET /organizations/{org}/settings/billing/usage` */
+  "billing/get-github-billing-usage-report-org": {
+    id: "billing/get-github-billing-usage-report-org",
+    method: "GET",
+    path: "/organizations/{org}/settings/billing/usage",
+    stability: "ga",
+    parameters: { path: ["org"], query: ["year", "month", "day"] },
+    paramsSchema: schemas.getGithubBillingUsageReportOrgParams,
+    responses: { 200: schemas.billingUsageReport },
+  },
+  /** Get billing usage report for a user: `GET /users/{username}/settings/billing/usage` */
+  "billing/get-github-billing-usage-report-user": {
+    id: "billing/get-github-billing-usage-report-user",
+    method: "GET",
+    path: "/users/{username}/settings/billing/usage",
+    stability: "ga",
+    parameters: { path: ["username"], query: ["year", "month", "day"] },
+    paramsSchema: schemas.getGithubBillingUsageReportUserParams,
+    responses: { 200: schemas.billingUsageReportUser },
+  },
+  /** Get billing usage summary for an enterprise: `GET /enterprises/{enterprise}/settings/billing/usage/summary` */
+  "billing/get-github-billing-usage-summary-report-ghe": {
+    id: "billing/get-github-billing-usage-summary-report-ghe",
+    method: "GET",
+    path: "/enterprises/{enterprise}/settings/billing/usage/summary",
+    stability: "ga",
+    parameters: {
+      path: ["enterprise"],
+      query: [
+        "year",
+        "month",
+        "day",
+        "organization",
+        "repository",
+        "product",
+        "sku",
+        "cost_center_id",
+      ],
+    },
+    paramsSchema: schemas.getGithubBillingUsageSummaryReportGheParams,
+    responses: { 200: schemas.billingUsageSummaryReportGhe },
+  },
+  /** Get billing usage summary for an organization: `GET /organizations/{org}/settings/billing/usage/summary` */
+  "billing/get-github-billing-usage-summary-report-org": {
+    id: "billing/get-github-billing-usage-summary-report-org",
+    method: "GET",
+    path: "/organizations/{org}/settings/billing/usage/summary",
+    stability: "preview",
+    previewArea: "billing-usage",
+    parameters: { path: ["org"], query: ["year", "month", "day", "repository", "product", "sku"] },
+    paramsSchema: schemas.getGithubBillingUsageSummaryReportOrgParams,
+    responses: { 200: schemas.billingUsageSummaryReportOrg },
+  },
+  /** Get billing usage summary for a user: `GET /users/{username}/settings/billing/usage/summary` */
+  "billing/get-github-billing-usage-summary-report-user": {
+    id: "billing/get-github-billing-usage-summary-report-user",
+    method: "GET",
+    path: "/users/{username}/settings/billing/usage/summary",
+    stability: "preview",
+    previewArea: "billing-usage",
+    parameters: {
+      path: ["username"],
+      query: ["year", "month", "day", "repository", "product", "sku"],
+    },
+    paramsSchema: schemas.getGithubBillingUsageSummaryReportUserParams,
+    responses: { 200: schemas.billingUsageSummaryReportUser },
+  },
+  /** Get a usage report export: `GET /enterprises/{enterprise}/settings/billing/reports/{report_id}` */
+  "billing/get-usage-report-export": {
+    id: "billing/get-usage-report-export",
+    method: "GET",
+    path: "/enterprises/{enterprise}/settings/billing/reports/{report_id}",
+    stability: "ga",
+    parameters: { path: ["enterprise", "report_id"], query: [] },
+    paramsSchema: schemas.getUsageReportExportParams,
+    responses: { 200: schemas.usageReportExport },
+  },
+  /** List usage report exports: `GET /enterprises/{enterprise}/settings/billing/reports` */
+  "billing/list-usage-report-exports": {
+    id: "billing/list-usage-report-exports",
+    method: "GET",
+    path: "/enterprises/{enterprise}/settings/billing/reports",
+    stability: "ga",
+    parameters: { path: ["enterprise"], query: [] },
+    paramsSchema: schemas.listUsageReportExportsParams,
+    responses: { 200: schemas.usageReportExportList },
+  },
+  /** Remove resources from a cost center: `DELETE /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource` */
+  "billing/remove-resource-from-cost-center": {
+    id: "billing/remove-resource-from-cost-center",
+    method: "DELETE",
+    path: "/enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource",
+    stability: "ga",
+    parameters: { path: ["enterprise", "cost_center_id"], query: [] },
+    paramsSchema: schemas.removeResourceFromCostCenterParams,
+    bodySchema: schemas.removeResourceFromCostCenterRequestBody,
+    bodyRequired: true,
+    responses: { 200: schemas.removeResourceFromCostCenterResponse200 },
+  },
+  /** Update a budget: `PATCH /enterprises/{enterprise}/settings/billing/budgets/{budget_id}` */
+  "billing/update-budget": {
+    id: "billing/update-budget",
+    method: "PATCH",
+    path: "/enterprises/{enterprise}/settings/billing/budgets/{budget_id}",
+    stability: "ga",
+    parameters: { path: ["enterprise", "budget_id"], query: [] },
+    paramsSchema: schemas.updateBudgetParams,
+    bodySchema: schemas.updateBudgetRequestBody,
+    bodyRequired: true,
+    responses: { 200: schemas.updateBudget },
+  },
+  /** Update a budget for an organization: `PATCH /organizations/{org}/settings/billing/budgets/{budget_id}` */
+  "billing/update-budget-org": {
+    id: "billing/update-budget-org",
+    method: "PATCH",
+    path: "/organizations/{org}/settings/billing/budgets/{budget_id}",
+    stability: "ga",
+    parameters: { path: ["org", "budget_id"], query: [] },
+    paramsSchema: schemas.updateBudgetOrgParams,
+    bodySchema: schemas.updateBudgetOrgRequestBody,
+    bodyRequired: true,
+    responses: { 200: schemas.updateBudget },
+  },
+  /** Update a cost center: `PATCH /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}` */
+  "billing/update-cost-center": {
+    id: "billing/update-cost-center",
+    method: "PATCH",
+    path: "/enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}",
+    stability: "ga",
+    parameters: { path: ["enterprise", "cost_center_id"], query: [] },
+    paramsSchema: schemas.updateCostCenterParams,
+    bodySchema: schemas.updateCostCenterRequestBody,
+    bodyRequired: true,
+    responses: { 200: schemas.updateCostCenter },
+  },
   /** Assign Copilot seats to enterprise teams: `POST /enterprises/{enterprise}/copilot/billing/selected_enterprise_teams` */
   "copilot/add-copilot-seats-for-enterprise-teams": {
     id: "copilot/add-copilot-seats-for-enterprise-teams",

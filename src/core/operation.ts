@@ -18,6 +18,7 @@ export const PREVIEW_AREAS = [
   "coding-agent",
   "usage-records",
   "cloud-agent",
+  "billing-usage",
 ] as const;
 /** A public-preview area. */
 export type PreviewArea = (typeof PREVIEW_AREAS)[number];
@@ -28,6 +29,11 @@ export interface PaginationMeta {
   items: string;
   /** Key of the total count when the API gives one, e.g. `"total_seats"`. */
   total?: string;
+  /**
+   * Key of a boolean that says another page follows, e.g. `"has_next_page"`: the
+   * operation pages by `page` number without a `Link` header (billing budgets).
+   */
+  next?: string;
 }
 
 /** One operation of the bundled spec. */

@@ -1,6 +1,7 @@
 /**
  * The Paginator: an async iterable over every item of a list operation, page
- * after page, following GitHub's `Link` header. Returned synchronously; sends
+ * after page, following GitHub's `Link` header (or, for operations whose
+ * `x-pagination` names a `next` field such as `has_next_page`, the page number). Returned synchronously; sends
  * nothing until iterated. Optional parallel fetch of pages 2..last once
  * `rel="last"` is known, items still yielded in page order.
  *
@@ -8,6 +9,7 @@
  */
 
 import { parseLinkHeader } from "../internal/http/link-header.js";
+import { pageNumberLinks } from "../internal/operations/page-number.js";
 import { CopilotError } from "./errors.js";
 import type { PaginationMeta } from "./operation.js";
 
@@ -187,18 +189,21 @@ export class Paginator<T> implements AsyncIterable<T> {
   }
 
   #toPage(fetched: FetchedPage): { page: Page<T>; links: Record<string, string> } {
-    const { items: itemsKey, total: totalKey } = this.#init.pagination;
+    const { items: itemsKey, total: totalKey, next: nextKey } = this.#init.pagination;
     const body = fetched.body as Record<string, unknown> | unknown[] | null;
     const items = itemsKey === "$" ? body : (body as Record<string, unknown> | null)?.[itemsKey];
     const total = totalKey ? (body as Record<string, unknown> | null)?.[totalKey] : undefined;
+    const list = Array.isArray(items) ? (items as T[]) : [];
     return {
       page: {
-        items: Array.isArray(items) ? (items as T[]) : [],
+        items: list,
         page: pageNumber(fetched.url),
         total: typeof total === "number" ? total : undefined,
         url: fetched.url,
       },
-      links: parseLinkHeader(fetched.headers.get("link")),
+      links: nextKey
+        ? pageNumberLinks(fetched.url, body, nextKey, list.length)
+        : parseLinkHeader(fetched.headers.get("link")),
     };
   }
 }

@@ -20,6 +20,558 @@ type Parsed<Id extends OperationId, S extends keyof Meta<Id>["responses"]> = z.o
   NonNullable<Meta<Id>["responses"][S]>
 >;
 
+test("billing/add-resource-to-cost-center", () => {
+  expectTypeOf<
+    Agree<
+      Parsed<"billing/add-resource-to-cost-center", 200>,
+      OperationResponse<"billing/add-resource-to-cost-center", 200>
+    >
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/add-resource-to-cost-center">,
+      | Meta<"billing/add-resource-to-cost-center">["parameters"]["path"][number]
+      | Meta<"billing/add-resource-to-cost-center">["parameters"]["query"][number]
+    >
+  >().toExtend<z.input<Meta<"billing/add-resource-to-cost-center">["paramsSchema"]>>();
+  expectTypeOf<OperationBody<"billing/add-resource-to-cost-center">>().toExtend<
+    z.input<Meta<"billing/add-resource-to-cost-center">["bodySchema"]>
+  >();
+});
+
+test("billing/create-budget", () => {
+  expectTypeOf<
+    Agree<Parsed<"billing/create-budget", 200>, OperationResponse<"billing/create-budget", 200>>
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/create-budget">,
+      | Meta<"billing/create-budget">["parameters"]["path"][number]
+      | Meta<"billing/create-budget">["parameters"]["query"][number]
+    >
+  >().toExtend<z.input<Meta<"billing/create-budget">["paramsSchema"]>>();
+  expectTypeOf<OperationBody<"billing/create-budget">>().toExtend<
+    z.input<Meta<"billing/create-budget">["bodySchema"]>
+  >();
+});
+
+test("billing/create-cost-center", () => {
+  expectTypeOf<
+    Agree<
+      Parsed<"billing/create-cost-center", 200>,
+      OperationResponse<"billing/create-cost-center", 200>
+    >
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/create-cost-center">,
+      | Meta<"billing/create-cost-center">["parameters"]["path"][number]
+      | Meta<"billing/create-cost-center">["parameters"]["query"][number]
+    >
+  >().toExtend<z.input<Meta<"billing/create-cost-center">["paramsSchema"]>>();
+  expectTypeOf<OperationBody<"billing/create-cost-center">>().toExtend<
+    z.input<Meta<"billing/create-cost-center">["bodySchema"]>
+  >();
+});
+
+test("billing/create-organization-budget", () => {
+  expectTypeOf<
+    Agree<
+      Parsed<"billing/create-organization-budget", 200>,
+      OperationResponse<"billing/create-organization-budget", 200>
+    >
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/create-organization-budget">,
+      | Meta<"billing/create-organization-budget">["parameters"]["path"][number]
+      | Meta<"billing/create-organization-budget">["parameters"]["query"][number]
+    >
+  >().toExtend<z.input<Meta<"billing/create-organization-budget">["paramsSchema"]>>();
+  expectTypeOf<OperationBody<"billing/create-organization-budget">>().toExtend<
+    z.input<Meta<"billing/create-organization-budget">["bodySchema"]>
+  >();
+});
+
+test("billing/create-usage-report-export", () => {
+  expectTypeOf<
+    Agree<
+      Parsed<"billing/create-usage-report-export", 202>,
+      OperationResponse<"billing/create-usage-report-export", 202>
+    >
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/create-usage-report-export">,
+      | Meta<"billing/create-usage-report-export">["parameters"]["path"][number]
+      | Meta<"billing/create-usage-report-export">["parameters"]["query"][number]
+    >
+  >().toExtend<z.input<Meta<"billing/create-usage-report-export">["paramsSchema"]>>();
+  expectTypeOf<OperationBody<"billing/create-usage-report-export">>().toExtend<
+    z.input<Meta<"billing/create-usage-report-export">["bodySchema"]>
+  >();
+});
+
+test("billing/delete-budget", () => {
+  expectTypeOf<
+    Agree<Parsed<"billing/delete-budget", 200>, OperationResponse<"billing/delete-budget", 200>>
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/delete-budget">,
+      | Meta<"billing/delete-budget">["parameters"]["path"][number]
+      | Meta<"billing/delete-budget">["parameters"]["query"][number]
+    >
+  >().toExtend<z.input<Meta<"billing/delete-budget">["paramsSchema"]>>();
+});
+
+test("billing/delete-budget-org", () => {
+  expectTypeOf<
+    Agree<
+      Parsed<"billing/delete-budget-org", 200>,
+      OperationResponse<"billing/delete-budget-org", 200>
+    >
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/delete-budget-org">,
+      | Meta<"billing/delete-budget-org">["parameters"]["path"][number]
+      | Meta<"billing/delete-budget-org">["parameters"]["query"][number]
+    >
+  >().toExtend<z.input<Meta<"billing/delete-budget-org">["paramsSchema"]>>();
+});
+
+test("billing/delete-cost-center", () => {
+  expectTypeOf<
+    Agree<
+      Parsed<"billing/delete-cost-center", 200>,
+      OperationResponse<"billing/delete-cost-center", 200>
+    >
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/delete-cost-center">,
+      | Meta<"billing/delete-cost-center">["parameters"]["path"][number]
+      | Meta<"billing/delete-cost-center">["parameters"]["query"][number]
+    >
+  >().toExtend<z.input<Meta<"billing/delete-cost-center">["paramsSchema"]>>();
+});
+
+test("billing/get-all-budgets", () => {
+  expectTypeOf<
+    Agree<Parsed<"billing/get-all-budgets", 200>, OperationResponse<"billing/get-all-budgets", 200>>
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/get-all-budgets">,
+      | Meta<"billing/get-all-budgets">["parameters"]["path"][number]
+      | Meta<"billing/get-all-budgets">["parameters"]["query"][number]
+    >
+  >().toExtend<z.input<Meta<"billing/get-all-budgets">["paramsSchema"]>>();
+});
+
+test("billing/get-all-budgets-org", () => {
+  expectTypeOf<
+    Agree<
+      Parsed<"billing/get-all-budgets-org", 200>,
+      OperationResponse<"billing/get-all-budgets-org", 200>
+    >
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/get-all-budgets-org">,
+      | Meta<"billing/get-all-budgets-org">["parameters"]["path"][number]
+      | Meta<"billing/get-all-budgets-org">["parameters"]["query"][number]
+    >
+  >().toExtend<z.input<Meta<"billing/get-all-budgets-org">["paramsSchema"]>>();
+});
+
+test("billing/get-all-cost-centers", () => {
+  expectTypeOf<
+    Agree<
+      Parsed<"billing/get-all-cost-centers", 200>,
+      OperationResponse<"billing/get-all-cost-centers", 200>
+    >
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/get-all-cost-centers">,
+      | Meta<"billing/get-all-cost-centers">["parameters"]["path"][number]
+      | Meta<"billing/get-all-cost-centers">["parameters"]["query"][number]
+    >
+  >().toExtend<z.input<Meta<"billing/get-all-cost-centers">["paramsSchema"]>>();
+});
+
+test("billing/get-budget", () => {
+  expectTypeOf<
+    Agree<Parsed<"billing/get-budget", 200>, OperationResponse<"billing/get-budget", 200>>
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/get-budget">,
+      | Meta<"billing/get-budget">["parameters"]["path"][number]
+      | Meta<"billing/get-budget">["parameters"]["query"][number]
+    >
+  >().toExtend<z.input<Meta<"billing/get-budget">["paramsSchema"]>>();
+});
+
+test("billing/get-budget-org", () => {
+  expectTypeOf<
+    Agree<Parsed<"billing/get-budget-org", 200>, OperationResponse<"billing/get-budget-org", 200>>
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/get-budget-org">,
+      | Meta<"billing/get-budget-org">["parameters"]["path"][number]
+      | Meta<"billing/get-budget-org">["parameters"]["query"][number]
+    >
+  >().toExtend<z.input<Meta<"billing/get-budget-org">["paramsSchema"]>>();
+});
+
+test("billing/get-budget-user-states", () => {
+  expectTypeOf<
+    Agree<
+      Parsed<"billing/get-budget-user-states", 200>,
+      OperationResponse<"billing/get-budget-user-states", 200>
+    >
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/get-budget-user-states">,
+      | Meta<"billing/get-budget-user-states">["parameters"]["path"][number]
+      | Meta<"billing/get-budget-user-states">["parameters"]["query"][number]
+    >
+  >().toExtend<z.input<Meta<"billing/get-budget-user-states">["paramsSchema"]>>();
+});
+
+test("billing/get-cost-center", () => {
+  expectTypeOf<
+    Agree<Parsed<"billing/get-cost-center", 200>, OperationResponse<"billing/get-cost-center", 200>>
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/get-cost-center">,
+      | Meta<"billing/get-cost-center">["parameters"]["path"][number]
+      | Meta<"billing/get-cost-center">["parameters"]["query"][number]
+    >
+  >().toExtend<z.input<Meta<"billing/get-cost-center">["paramsSchema"]>>();
+});
+
+test("billing/get-github-billing-ai-credit-usage-report-ghe", () => {
+  expectTypeOf<
+    Agree<
+      Parsed<"billing/get-github-billing-ai-credit-usage-report-ghe", 200>,
+      OperationResponse<"billing/get-github-billing-ai-credit-usage-report-ghe", 200>
+    >
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/get-github-billing-ai-credit-usage-report-ghe">,
+      | Meta<"billing/get-github-billing-ai-credit-usage-report-ghe">["parameters"]["path"][number]
+      | Meta<"billing/get-github-billing-ai-credit-usage-report-ghe">["parameters"]["query"][number]
+    >
+  >().toExtend<
+    z.input<Meta<"billing/get-github-billing-ai-credit-usage-report-ghe">["paramsSchema"]>
+  >();
+});
+
+test("billing/get-github-billing-ai-credit-usage-report-org", () => {
+  expectTypeOf<
+    Agree<
+      Parsed<"billing/get-github-billing-ai-credit-usage-report-org", 200>,
+      OperationResponse<"billing/get-github-billing-ai-credit-usage-report-org", 200>
+    >
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/get-github-billing-ai-credit-usage-report-org">,
+      | Meta<"billing/get-github-billing-ai-credit-usage-report-org">["parameters"]["path"][number]
+      | Meta<"billing/get-github-billing-ai-credit-usage-report-org">["parameters"]["query"][number]
+    >
+  >().toExtend<
+    z.input<Meta<"billing/get-github-billing-ai-credit-usage-report-org">["paramsSchema"]>
+  >();
+});
+
+test("billing/get-github-billing-ai-credit-usage-report-user", () => {
+  expectTypeOf<
+    Agree<
+      Parsed<"billing/get-github-billing-ai-credit-usage-report-user", 200>,
+      OperationResponse<"billing/get-github-billing-ai-credit-usage-report-user", 200>
+    >
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/get-github-billing-ai-credit-usage-report-user">,
+      | Meta<"billing/get-github-billing-ai-credit-usage-report-user">["parameters"]["path"][number]
+      | Meta<"billing/get-github-billing-ai-credit-usage-report-user">["parameters"]["query"][number]
+    >
+  >().toExtend<
+    z.input<Meta<"billing/get-github-billing-ai-credit-usage-report-user">["paramsSchema"]>
+  >();
+});
+
+test("billing/get-github-billing-premium-request-usage-report-ghe", () => {
+  expectTypeOf<
+    Agree<
+      Parsed<"billing/get-github-billing-premium-request-usage-report-ghe", 200>,
+      OperationResponse<"billing/get-github-billing-premium-request-usage-report-ghe", 200>
+    >
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/get-github-billing-premium-request-usage-report-ghe">,
+      | Meta<"billing/get-github-billing-premium-request-usage-report-ghe">["parameters"]["path"][number]
+      | Meta<"billing/get-github-billing-premium-request-usage-report-ghe">["parameters"]["query"][number]
+    >
+  >().toExtend<
+    z.input<Meta<"billing/get-github-billing-premium-request-usage-report-ghe">["paramsSchema"]>
+  >();
+});
+
+test("billing/get-github-billing-premium-request-usage-report-org", () => {
+  expectTypeOf<
+    Agree<
+      Parsed<"billing/get-github-billing-premium-request-usage-report-org", 200>,
+      OperationResponse<"billing/get-github-billing-premium-request-usage-report-org", 200>
+    >
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/get-github-billing-premium-request-usage-report-org">,
+      | Meta<"billing/get-github-billing-premium-request-usage-report-org">["parameters"]["path"][number]
+      | Meta<"billing/get-github-billing-premium-request-usage-report-org">["parameters"]["query"][number]
+    >
+  >().toExtend<
+    z.input<Meta<"billing/get-github-billing-premium-request-usage-report-org">["paramsSchema"]>
+  >();
+});
+
+test("billing/get-github-billing-premium-request-usage-report-user", () => {
+  expectTypeOf<
+    Agree<
+      Parsed<"billing/get-github-billing-premium-request-usage-report-user", 200>,
+      OperationResponse<"billing/get-github-billing-premium-request-usage-report-user", 200>
+    >
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/get-github-billing-premium-request-usage-report-user">,
+      | Meta<"billing/get-github-billing-premium-request-usage-report-user">["parameters"]["path"][number]
+      | Meta<"billing/get-github-billing-premium-request-usage-report-user">["parameters"]["query"][number]
+    >
+  >().toExtend<
+    z.input<Meta<"billing/get-github-billing-premium-request-usage-report-user">["paramsSchema"]>
+  >();
+});
+
+test("billing/get-github-billing-usage-report-ghe", () => {
+  expectTypeOf<
+    Agree<
+      Parsed<"billing/get-github-billing-usage-report-ghe", 200>,
+      OperationResponse<"billing/get-github-billing-usage-report-ghe", 200>
+    >
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/get-github-billing-usage-report-ghe">,
+      | Meta<"billing/get-github-billing-usage-report-ghe">["parameters"]["path"][number]
+      | Meta<"billing/get-github-billing-usage-report-ghe">["parameters"]["query"][number]
+    >
+  >().toExtend<z.input<Meta<"billing/get-github-billing-usage-report-ghe">["paramsSchema"]>>();
+});
+
+test("billing/get-github-billing-usage-report-org", () => {
+  expectTypeOf<
+    Agree<
+      Parsed<"billing/get-github-billing-usage-report-org", 200>,
+      OperationResponse<"billing/get-github-billing-usage-report-org", 200>
+    >
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/get-github-billing-usage-report-org">,
+      | Meta<"billing/get-github-billing-usage-report-org">["parameters"]["path"][number]
+      | Meta<"billing/get-github-billing-usage-report-org">["parameters"]["query"][number]
+    >
+  >().toExtend<z.input<Meta<"billing/get-github-billing-usage-report-org">["paramsSchema"]>>();
+});
+
+test("billing/get-github-billing-usage-report-user", () => {
+  expectTypeOf<
+    Agree<
+      Parsed<"billing/get-github-billing-usage-report-user", 200>,
+      OperationResponse<"billing/get-github-billing-usage-report-user", 200>
+    >
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/get-github-billing-usage-report-user">,
+      | Meta<"billing/get-github-billing-usage-report-user">["parameters"]["path"][number]
+      | Meta<"billing/get-github-billing-usage-report-user">["parameters"]["query"][number]
+    >
+  >().toExtend<z.input<Meta<"billing/get-github-billing-usage-report-user">["paramsSchema"]>>();
+});
+
+test("billing/get-github-billing-usage-summary-report-ghe", () => {
+  expectTypeOf<
+    Agree<
+      Parsed<"billing/get-github-billing-usage-summary-report-ghe", 200>,
+      OperationResponse<"billing/get-github-billing-usage-summary-report-ghe", 200>
+    >
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/get-github-billing-usage-summary-report-ghe">,
+      | Meta<"billing/get-github-billing-usage-summary-report-ghe">["parameters"]["path"][number]
+      | Meta<"billing/get-github-billing-usage-summary-report-ghe">["parameters"]["query"][number]
+    >
+  >().toExtend<
+    z.input<Meta<"billing/get-github-billing-usage-summary-report-ghe">["paramsSchema"]>
+  >();
+});
+
+test("billing/get-github-billing-usage-summary-report-org", () => {
+  expectTypeOf<
+    Agree<
+      Parsed<"billing/get-github-billing-usage-summary-report-org", 200>,
+      OperationResponse<"billing/get-github-billing-usage-summary-report-org", 200>
+    >
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/get-github-billing-usage-summary-report-org">,
+      | Meta<"billing/get-github-billing-usage-summary-report-org">["parameters"]["path"][number]
+      | Meta<"billing/get-github-billing-usage-summary-report-org">["parameters"]["query"][number]
+    >
+  >().toExtend<
+    z.input<Meta<"billing/get-github-billing-usage-summary-report-org">["paramsSchema"]>
+  >();
+});
+
+test("billing/get-github-billing-usage-summary-report-user", () => {
+  expectTypeOf<
+    Agree<
+      Parsed<"billing/get-github-billing-usage-summary-report-user", 200>,
+      OperationResponse<"billing/get-github-billing-usage-summary-report-user", 200>
+    >
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/get-github-billing-usage-summary-report-user">,
+      | Meta<"billing/get-github-billing-usage-summary-report-user">["parameters"]["path"][number]
+      | Meta<"billing/get-github-billing-usage-summary-report-user">["parameters"]["query"][number]
+    >
+  >().toExtend<
+    z.input<Meta<"billing/get-github-billing-usage-summary-report-user">["paramsSchema"]>
+  >();
+});
+
+test("billing/get-usage-report-export", () => {
+  expectTypeOf<
+    Agree<
+      Parsed<"billing/get-usage-report-export", 200>,
+      OperationResponse<"billing/get-usage-report-export", 200>
+    >
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/get-usage-report-export">,
+      | Meta<"billing/get-usage-report-export">["parameters"]["path"][number]
+      | Meta<"billing/get-usage-report-export">["parameters"]["query"][number]
+    >
+  >().toExtend<z.input<Meta<"billing/get-usage-report-export">["paramsSchema"]>>();
+});
+
+test("billing/list-usage-report-exports", () => {
+  expectTypeOf<
+    Agree<
+      Parsed<"billing/list-usage-report-exports", 200>,
+      OperationResponse<"billing/list-usage-report-exports", 200>
+    >
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/list-usage-report-exports">,
+      | Meta<"billing/list-usage-report-exports">["parameters"]["path"][number]
+      | Meta<"billing/list-usage-report-exports">["parameters"]["query"][number]
+    >
+  >().toExtend<z.input<Meta<"billing/list-usage-report-exports">["paramsSchema"]>>();
+});
+
+test("billing/remove-resource-from-cost-center", () => {
+  expectTypeOf<
+    Agree<
+      Parsed<"billing/remove-resource-from-cost-center", 200>,
+      OperationResponse<"billing/remove-resource-from-cost-center", 200>
+    >
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/remove-resource-from-cost-center">,
+      | Meta<"billing/remove-resource-from-cost-center">["parameters"]["path"][number]
+      | Meta<"billing/remove-resource-from-cost-center">["parameters"]["query"][number]
+    >
+  >().toExtend<z.input<Meta<"billing/remove-resource-from-cost-center">["paramsSchema"]>>();
+  expectTypeOf<OperationBody<"billing/remove-resource-from-cost-center">>().toExtend<
+    z.input<Meta<"billing/remove-resource-from-cost-center">["bodySchema"]>
+  >();
+});
+
+test("billing/update-budget", () => {
+  expectTypeOf<
+    Agree<Parsed<"billing/update-budget", 200>, OperationResponse<"billing/update-budget", 200>>
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/update-budget">,
+      | Meta<"billing/update-budget">["parameters"]["path"][number]
+      | Meta<"billing/update-budget">["parameters"]["query"][number]
+    >
+  >().toExtend<z.input<Meta<"billing/update-budget">["paramsSchema"]>>();
+  expectTypeOf<OperationBody<"billing/update-budget">>().toExtend<
+    z.input<Meta<"billing/update-budget">["bodySchema"]>
+  >();
+});
+
+test("billing/update-budget-org", () => {
+  expectTypeOf<
+    Agree<
+      Parsed<"billing/update-budget-org", 200>,
+      OperationResponse<"billing/update-budget-org", 200>
+    >
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/update-budget-org">,
+      | Meta<"billing/update-budget-org">["parameters"]["path"][number]
+      | Meta<"billing/update-budget-org">["parameters"]["query"][number]
+    >
+  >().toExtend<z.input<Meta<"billing/update-budget-org">["paramsSchema"]>>();
+  expectTypeOf<OperationBody<"billing/update-budget-org">>().toExtend<
+    z.input<Meta<"billing/update-budget-org">["bodySchema"]>
+  >();
+});
+
+test("billing/update-cost-center", () => {
+  expectTypeOf<
+    Agree<
+      Parsed<"billing/update-cost-center", 200>,
+      OperationResponse<"billing/update-cost-center", 200>
+    >
+  >().toEqualTypeOf<true>();
+  expectTypeOf<
+    Pick<
+      OperationParams<"billing/update-cost-center">,
+      | Meta<"billing/update-cost-center">["parameters"]["path"][number]
+      | Meta<"billing/update-cost-center">["parameters"]["query"][number]
+    >
+  >().toExtend<z.input<Meta<"billing/update-cost-center">["paramsSchema"]>>();
+  expectTypeOf<OperationBody<"billing/update-cost-center">>().toExtend<
+    z.input<Meta<"billing/update-cost-center">["bodySchema"]>
+  >();
+});
+
 test("copilot/add-copilot-seats-for-enterprise-teams", () => {
   expectTypeOf<
     Agree<
