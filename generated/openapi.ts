@@ -1741,7 +1741,9 @@ export interface components {
       /** @description The amount consumed for a user-scoped budget, or for a multi-user budget when filtering by user. */
       consumed_amount?: number;
       /** @description A single product or sku to apply the budget to. */
-      budget_product_sku: string;
+      budget_product_sku?: string;
+      /** @description The products or SKUs the budget applies to (GitHub's own examples send this list instead of `budget_product_sku`). */
+      budget_product_skus?: string[];
       budget_alerting: {
         /** @description Whether alerts are enabled for this budget. Ignored for user-scope as alerting is disabled for them. */
         will_alert: boolean;

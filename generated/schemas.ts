@@ -355,7 +355,8 @@ export const budget = z.looseObject({
   budget_entity_name: z.string().exactOptional(),
   user: z.string().exactOptional(),
   consumed_amount: z.number().exactOptional(),
-  budget_product_sku: z.string(),
+  budget_product_sku: z.string().exactOptional(),
+  budget_product_skus: z.array(z.string()).exactOptional(),
   budget_alerting: z.looseObject({
     will_alert: z.boolean(),
     alert_recipients: z.array(z.string()),
