@@ -17,6 +17,7 @@ import {
 } from "../report-files.js";
 import { checkSignature, xmlError } from "../signing.js";
 import type { MockState } from "../types.js";
+import { serveExportFile } from "./billing-exports.js";
 import { REPORTS_PREFIX } from "./reports.js";
 
 const FILE = new RegExp(
@@ -97,6 +98,8 @@ export function serveDownload(
       "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified",
     );
   }
+  const exportFile = serveExportFile(request, path, query, state, secret, now);
+  if (exportFile) return exportFile;
   const match = FILE.exec(path);
   if (!match || (request.method !== "GET" && request.method !== "HEAD")) {
     return xmlError(404, "NoSuchKey", "The specified key does not exist.");
