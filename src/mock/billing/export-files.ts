@@ -43,8 +43,8 @@ export function exportFile(
   const period = exportMonths(exp)[part - 1];
   if (!period) return null;
   const { first, last } = monthRange(period.year, period.month);
-  const from = first < exp.start_date ? exp.start_date : first;
-  const to = last > exp.end_date ? exp.end_date : last;
+  const from = Math.max(first, exp.start_date);
+  const to = Math.min(last, exp.end_date);
   const credits = creditRows(state, from, to, now);
   const org = (name: string | null) => name ?? state.enterprise.name;
   if (exp.report_type === "ai_credit" || exp.report_type === "premium_request") {

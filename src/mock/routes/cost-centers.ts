@@ -145,7 +145,7 @@ export const costCenterRoutes: Route[] = [
     docs: `${DOCS}#update-a-cost-center-name`,
     async handle(ctx) {
       const center = centerOf(ctx);
-      if (!center || center.state !== "active") return notFound(this.docs);
+      if (center?.state !== "active") return notFound(this.docs);
       const read = await readObject(ctx, this.docs);
       if (!read.ok) return read.response;
       const { name, ai_credit_pool_enabled: pool } = read.body;
@@ -167,7 +167,7 @@ export const costCenterRoutes: Route[] = [
     docs: `${DOCS}#delete-a-cost-center`,
     handle(ctx) {
       const center = centerOf(ctx);
-      if (!center || center.state !== "active") return notFound(this.docs);
+      if (center?.state !== "active") return notFound(this.docs);
       center.state = "deleted";
       center.resources = [];
       ctx.state.version++;
@@ -186,7 +186,7 @@ export const costCenterRoutes: Route[] = [
     docs: `${DOCS}#add-resources-to-a-cost-center`,
     async handle(ctx) {
       const center = centerOf(ctx);
-      if (!center || center.state !== "active") return notFound(this.docs);
+      if (center?.state !== "active") return notFound(this.docs);
       const read = await readResources(ctx);
       if (!read.ok) return read.response;
       const reassigned: { resource_type: string; name: string; previous_cost_center: string }[] =
@@ -217,7 +217,7 @@ export const costCenterRoutes: Route[] = [
     docs: `${DOCS}#remove-resources-from-a-cost-center`,
     async handle(ctx) {
       const center = centerOf(ctx);
-      if (!center || center.state !== "active") return notFound(this.docs);
+      if (center?.state !== "active") return notFound(this.docs);
       const read = await readResources(ctx);
       if (!read.ok) return read.response;
       center.resources = center.resources.filter((r) => !read.resources.some((x) => same(x, r)));
