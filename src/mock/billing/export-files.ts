@@ -43,8 +43,9 @@ export function exportFile(
   const period = exportMonths(exp)[part - 1];
   if (!period) return null;
   const { first, last } = monthRange(period.year, period.month);
-  const from = Math.max(first, exp.start_date);
-  const to = Math.min(last, exp.end_date);
+  // `YYYY-MM-DD` strings sort as dates: the later start and the earlier end.
+  const from = [first, exp.start_date].sort()[1] as string;
+  const to = [last, exp.end_date].sort()[0] as string;
   const credits = creditRows(state, from, to, now);
   const org = (name: string | null) => name ?? state.enterprise.name;
   if (exp.report_type === "ai_credit" || exp.report_type === "premium_request") {
