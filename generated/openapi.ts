@@ -1995,7 +1995,9 @@ export interface components {
       /** @description A message indicating the result of the deletion operation */
       message: string;
       /** @description The ID of the deleted budget */
-      id: string;
+      id?: string;
+      /** @description The ID of the deleted budget, under the name GitHub's own example uses. */
+      budget_id?: string;
     };
     "delete-cost-center": {
       /** @description A message indicating the result of the deletion operation */

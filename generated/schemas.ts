@@ -795,7 +795,11 @@ export const createBudget = z.looseObject({
 /**
  * `#/components/schemas/delete-budget`
  */
-export const deleteBudget = z.looseObject({ message: z.string(), id: z.string() });
+export const deleteBudget = z.looseObject({
+  message: z.string(),
+  id: z.string().exactOptional(),
+  budget_id: z.string().exactOptional(),
+});
 
 /**
  * `#/components/schemas/delete-cost-center`
