@@ -186,12 +186,8 @@ describe("compileCheck", () => {
   });
 
   it("leaves validation to zod where the runtime forbids new Function", () => {
-    const module = fileURLToPath(
-      new URL("../../src/internal/validation/validate.ts", import.meta.url),
-    );
-    const compiler = fileURLToPath(
-      new URL("../../src/internal/validation/schema-check.ts", import.meta.url),
-    );
+    const module = fileURLToPath(new URL("../../src/internal/validation/validate.ts", import.meta.url));
+    const compiler = fileURLToPath(new URL("../../src/internal/validation/schema-check.ts", import.meta.url));
     const script = `
       const { validateResponse } = await import(${JSON.stringify(module)});
       const { compileCheck } = await import(${JSON.stringify(compiler)});
