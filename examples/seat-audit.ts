@@ -12,6 +12,7 @@ import { startMockServer } from "../src/mock/index.js";
 import { parseAuditArgs, USAGE } from "./seat-audit/args.js";
 import { runAudit } from "./seat-audit/audit.js";
 import { renderReport } from "./seat-audit/render.js";
+import { idleSeatPrices, readSpend, renderSpend } from "./seat-audit/spend.js";
 import { run } from "./shared/client.js";
 
 /** The embedded mock: an enterprise with 3 organizations of about 1 700 seats each. */
@@ -58,16 +59,24 @@ async function main(): Promise<void> {
 
   const started = performance.now();
   try {
+    const now = new Date();
+    const spend = await readSpend(client, scope, now, progress);
+    const seatPrices = idleSeatPrices(spend, args.prices);
     const report = await runAudit(client, {
       scope,
       inactiveDays: args.inactiveDays,
-      prices: args.prices,
+      prices: seatPrices.prices,
+      priceSource: seatPrices.source,
       apply: args.apply,
-      now: new Date(),
+      now,
       ...(progress ? { progress } : {}),
     });
     if (tty) process.stderr.write("\r\x1b[2K");
-    console.log(args.json ? JSON.stringify(report, null, 2) : renderReport(report));
+    console.log(
+      args.json
+        ? JSON.stringify({ ...report, spend }, null, 2)
+        : `${renderReport(report)}\n${renderSpend(spend)}`,
+    );
     if (!args.json)
       console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   } finally {

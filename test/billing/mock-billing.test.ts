@@ -266,8 +266,12 @@ describe("metrics.spend (mock)", () => {
     const seatSku = spend.bySku.find((s) => s.unitType === "user-months");
     expect(seatSku?.pricePerUnit).toBeGreaterThan(0);
     const platform = spend.byCostCenter.find((cc) => cc.name === "Platform Engineering");
-    expect(platform?.budget).toMatchObject({
-      budget_amount: 400,
+    const budget = (await c.budgets.list({ enterprise: ENT, scope: "cost_center" }).toArray()).find(
+      (b) => b.budget_entity_name === "Platform Engineering",
+    );
+    expect(budget).toBeDefined();
+    expect(platform?.budget).toEqual({
+      budget_amount: budget?.budget_amount,
       consumed_amount: platform?.netAmount,
     });
   });

@@ -5,6 +5,7 @@
  * it from the seats and the same per-user activity the usage-metrics reports use.
  */
 import { scopeUsers } from "../activity.js";
+import { holders, SKUS } from "./usage.js";
 import { hash32 } from "../random.js";
 import type { MockState } from "../types.js";
 
@@ -114,6 +115,15 @@ function seedBilling(state: MockState): MockBilling {
     ],
     aiCreditPoolEnabled: true,
   };
+  // Cost-center budgets scale with a month of the seats they cover, so one sits near its
+  // limit and one well below it, whatever the seed.
+  const covered = (center: MockCostCenter) => {
+    const names = new Set(center.resources.filter((r) => r.type === "User").map((r) => r.name));
+    const orgNames = new Set(center.resources.filter((r) => r.type === "Org").map((r) => r.name));
+    return holders(state)
+      .filter((h) => names.has(h.login) || (h.org !== null && orgNames.has(h.org)))
+      .reduce((usd, h) => usd + (h.plan === "business" ? SKUS.business.price : SKUS.enterprise.price), 0);
+  };
   const budget = (
     key: string,
     fields: Omit<MockBudget, "id" | "budget_type" | "prevent_further_usage" | "budget_alerting"> &
@@ -136,19 +146,19 @@ function seedBilling(state: MockState): MockBilling {
       budget_scope: "enterprise",
       budget_entity_name: "",
       budget_product_sku: "copilot",
-      budget_amount: 5000,
+      budget_amount: Math.max(1000, users.length * 25),
     }),
     budget("platform", {
       budget_scope: "cost_center",
       budget_entity_name: platform.name,
       budget_product_sku: "copilot",
-      budget_amount: 400,
+      budget_amount: Math.max(50, Math.round(covered(platform) * 1.12)),
     }),
     budget("research", {
       budget_scope: "cost_center",
       budget_entity_name: research.name,
       budget_product_sku: "copilot",
-      budget_amount: 1500,
+      budget_amount: Math.max(100, Math.round(covered(research) * 1.6)),
       prevent_further_usage: true,
     }),
     budget("everyone", {
@@ -166,7 +176,7 @@ function seedBilling(state: MockState): MockBilling {
         user: login,
         budget_type: "SkuPricing",
         budget_product_sku: "copilot_ai_credits",
-        budget_amount: [5, 10, 20][i] ?? 10,
+        budget_amount: [2, 5, 10][i] ?? 10,
         budget_alerting: { will_alert: false, alert_recipients: [] },
       }),
     ),

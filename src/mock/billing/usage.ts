@@ -28,7 +28,7 @@ export const MODELS: readonly { name: string; max: number }[] = [
   { name: "Claude Opus 4.5", max: 420 },
 ];
 /** AI credits included per user and month (billed as discount). */
-export const INCLUDED_CREDITS = 1_000;
+export const INCLUDED_CREDITS = 300;
 
 /** A seated user with the organization of the seat that bills them (`null`: an enterprise seat). */
 export interface Holder extends ScopeUser {
@@ -60,24 +60,22 @@ export function holders(state: MockState): Holder[] {
   });
 }
 
-/** The active cost center holding a user (directly, or through their organization), if any. */
-export function costCenterOf(
-  state: MockState,
-  login: string,
-  org: string | null,
-): MockCostCenter | undefined {
-  const centers = [...billingOf(state).costCenters.values()].filter((c) => c.state === "active");
-  const lower = login.toLowerCase();
-  return (
-    centers.find((c) =>
-      c.resources.some((r) => r.type === "User" && r.name.toLowerCase() === lower),
-    ) ??
-    (org === null
-      ? undefined
-      : centers.find((c) =>
-          c.resources.some((r) => r.type === "Org" && r.name.toLowerCase() === org.toLowerCase()),
-        ))
-  );
+/** Finds the active cost center holding a user (directly, or through their organization). */
+export type CostCenterLookup = (login: string, org: string | null) => MockCostCenter | undefined;
+
+/** A {@link CostCenterLookup} over the cost centers as they are now (indexed once). */
+export function costCenterLookup(state: MockState): CostCenterLookup {
+  const byUser = new Map<string, MockCostCenter>();
+  const byOrg = new Map<string, MockCostCenter>();
+  for (const center of billingOf(state).costCenters.values()) {
+    if (center.state !== "active") continue;
+    for (const r of center.resources) {
+      const map = r.type === "User" ? byUser : r.type === "Org" ? byOrg : undefined;
+      if (map && !map.has(r.name.toLowerCase())) map.set(r.name.toLowerCase(), center);
+    }
+  }
+  return (login, org) =>
+    byUser.get(login.toLowerCase()) ?? (org === null ? undefined : byOrg.get(org.toLowerCase()));
 }
 
 /** `YYYY-MM-DD` of the first and last day of a month. */
@@ -93,8 +91,9 @@ export function creditRows(state: MockState, from: string, to: string, now: Date
   const end = to < yesterday ? to : yesterday;
   const rows: CreditRow[] = [];
   if (from > end) return rows;
+  const costCenterOf = costCenterLookup(state);
   for (const holder of holders(state)) {
-    const costCenter = costCenterOf(state, holder.login, holder.org);
+    const costCenter = costCenterOf(holder.login, holder.org);
     // The allowance runs from the first of each month, so start there even for a later `from`.
     let day = `${from.slice(0, 7)}-01`;
     let month = "";
@@ -141,6 +140,7 @@ export interface SeatRow {
 export function seatRows(state: MockState, year: number, month: number, now: Date): SeatRow[] {
   const { first, last } = monthRange(year, month);
   if (first > isoDay(now)) return [];
+  const costCenterOf = costCenterLookup(state);
   return holders(state)
     .filter(
       (h) =>
@@ -151,7 +151,7 @@ export function seatRows(state: MockState, year: number, month: number, now: Dat
       month: first,
       login: h.login,
       org: h.org,
-      costCenter: costCenterOf(state, h.login, h.org),
+      costCenter: costCenterOf(h.login, h.org),
       plan: h.plan,
     }));
 }
