@@ -34,6 +34,8 @@ export async function readSpend(
   scope: { org: string } | { enterprise: string },
   now: Date,
   progress?: (message: string) => void,
+  /** Wait between polls of the usage-report export, in ms. */
+  pollMs = 2_000,
 ): Promise<SpendSection> {
   const timePeriod = { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1 };
   const section: SpendSection = {
@@ -54,29 +56,47 @@ export async function readSpend(
       if (/enterprise/i.test(sku.sku)) section.seatPrices.enterprise = sku.pricePerUnit;
       else if (/business/i.test(sku.sku)) section.seatPrices.business = sku.pricePerUnit;
     }
-    section.byModel = spend.byModel.map((m) => ({ model: m.model, credits: m.quantity, netAmount: m.netAmount }));
+    section.byModel = spend.byModel.map((m) => ({
+      model: m.model,
+      credits: m.quantity,
+      netAmount: m.netAmount,
+    }));
     for (const center of spend.byCostCenter) {
       const budget = center.budget;
       if (budget && budget.consumed_amount >= NEAR_LIMIT * budget.budget_amount) {
-        section.budgetsNearLimit.push({ scope: "cost center", name: center.name, amount: budget.budget_amount, consumed: budget.consumed_amount });
+        section.budgetsNearLimit.push({
+          scope: "cost center",
+          name: center.name,
+          amount: budget.budget_amount,
+          consumed: budget.consumed_amount,
+        });
       }
     }
     if ("enterprise" in scope) {
       for (const center of spend.byCostCenter) {
-        const report = await client.billing.aiCreditUsage({ ...scope, ...timePeriod, cost_center_id: center.id });
+        const report = await client.billing.aiCreditUsage({
+          ...scope,
+          ...timePeriod,
+          cost_center_id: center.id,
+        });
         section.byCostCenter.push({
           name: center.name,
           credits: report.usageItems.reduce((n, item) => n + item.grossQuantity, 0),
           netAmount: round(report.usageItems.reduce((n, item) => n + item.netAmount, 0)),
         });
       }
-      const none = await client.billing.aiCreditUsage({ ...scope, ...timePeriod, cost_center_id: "none" });
+      const none = await client.billing.aiCreditUsage({
+        ...scope,
+        ...timePeriod,
+        cost_center_id: "none",
+      });
       section.byCostCenter.push({
         name: "(no cost center)",
         credits: none.usageItems.reduce((n, item) => n + item.grossQuantity, 0),
         netAmount: round(none.usageItems.reduce((n, item) => n + item.netAmount, 0)),
       });
-    } else section.notes.push("cost centers are enterprise-level: run with --enterprise to see them");
+    } else
+      section.notes.push("cost centers are enterprise-level: run with --enterprise to see them");
   } catch (error) {
     section.notes.push(`spend unavailable: ${message(error)}`);
   }
@@ -84,7 +104,12 @@ export async function readSpend(
     for await (const budget of client.budgets.list({ ...scope, scope: "user" as const })) {
       const consumed = budget.consumed_amount;
       if (consumed !== undefined && consumed >= NEAR_LIMIT * budget.budget_amount) {
-        section.budgetsNearLimit.push({ scope: "user", name: budget.user ?? budget.budget_entity_name ?? "?", amount: budget.budget_amount, consumed });
+        section.budgetsNearLimit.push({
+          scope: "user",
+          name: budget.user ?? budget.budget_entity_name ?? "?",
+          amount: budget.budget_amount,
+          consumed,
+        });
       }
     }
     section.budgetsNearLimit.sort((a, b) => b.consumed / b.amount - a.consumed / a.amount);
@@ -93,11 +118,19 @@ export async function readSpend(
   }
   if ("enterprise" in scope) {
     try {
-      section.topUsers = await topUsers(client, scope.enterprise, timePeriod, now, progress);
+      section.topUsers = await topUsers(
+        client,
+        scope.enterprise,
+        timePeriod,
+        now,
+        pollMs,
+        progress,
+      );
     } catch (error) {
       section.notes.push(`top users unavailable: ${message(error)}`);
     }
-  } else section.notes.push("per-user AI credits come from an enterprise export: run with --enterprise");
+  } else
+    section.notes.push("per-user AI credits come from an enterprise export: run with --enterprise");
   return section;
 }
 
@@ -109,6 +142,7 @@ async function topUsers(
   enterprise: string,
   { year, month }: { year: number; month: number },
   now: Date,
+  pollMs: number,
   progress?: (message: string) => void,
 ): Promise<SpendSection["topUsers"]> {
   progress?.("exporting this month's AI-credit usage");
@@ -119,7 +153,7 @@ async function topUsers(
     start_date: start,
     end_date: now.toISOString().slice(0, 10),
   });
-  const done = await client.billing.exports.waitFor(created, { enterprise, pollMs: 2_000 });
+  const done = await client.billing.exports.waitFor(created, { enterprise, pollMs });
   progress?.("reading the export");
   const byUser = new Map<string, { credits: number; netAmount: number }>();
   for await (const row of client.billing.exports.records(done)) {
@@ -147,7 +181,10 @@ export function idleSeatPrices(
   if (business === undefined && enterprise === undefined)
     return { prices: listPrices, source: "list price (the usage report has no Copilot seat line)" };
   return {
-    prices: { business: business ?? listPrices.business, enterprise: enterprise ?? listPrices.enterprise },
+    prices: {
+      business: business ?? listPrices.business,
+      enterprise: enterprise ?? listPrices.enterprise,
+    },
     source:
       business !== undefined && enterprise !== undefined
         ? "seat price billed in GitHub's usage report"
@@ -155,30 +192,47 @@ export function idleSeatPrices(
   };
 }
 
-const usd = (n: number) => `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const usd = (n: number) =>
+  `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const num = (n: number) => Math.round(n).toLocaleString("en-US");
 
 /** The Spend section as text. */
 export function renderSpend(section: SpendSection): string {
   const out: string[] = [];
   const { year, month } = section.timePeriod;
-  out.push("", `Spend, ${year}-${String(month).padStart(2, "0")} (GitHub's billing usage, US dollars)`);
+  out.push(
+    "",
+    `Spend, ${year}-${String(month).padStart(2, "0")} (GitHub's billing usage, US dollars)`,
+  );
   if (section.total)
-    out.push(`  Copilot total: gross ${usd(section.total.grossAmount)}, discount ${usd(section.total.discountAmount)}, net ${usd(section.total.netAmount)}`);
+    out.push(
+      `  Copilot total: gross ${usd(section.total.grossAmount)}, discount ${usd(section.total.discountAmount)}, net ${usd(section.total.netAmount)}`,
+    );
   out.push("", "  AI credits by model");
-  for (const m of section.byModel) out.push(`    ${m.model.padEnd(22)} ${num(m.credits).padStart(12)} credits  ${usd(m.netAmount).padStart(12)} net`);
+  for (const m of section.byModel)
+    out.push(
+      `    ${m.model.padEnd(22)} ${num(m.credits).padStart(12)} credits  ${usd(m.netAmount).padStart(12)} net`,
+    );
   if (section.byCostCenter.length > 0) {
     out.push("", "  AI credits by cost center");
-    for (const c of section.byCostCenter) out.push(`    ${c.name.padEnd(22)} ${num(c.credits).padStart(12)} credits  ${usd(c.netAmount).padStart(12)} net`);
+    for (const c of section.byCostCenter)
+      out.push(
+        `    ${c.name.padEnd(22)} ${num(c.credits).padStart(12)} credits  ${usd(c.netAmount).padStart(12)} net`,
+      );
   }
   if (section.topUsers.length > 0) {
     out.push("", "  Top users by AI credits");
-    for (const u of section.topUsers) out.push(`    ${u.user.padEnd(22)} ${num(u.credits).padStart(12)} credits  ${usd(u.netAmount).padStart(12)} net`);
+    for (const u of section.topUsers)
+      out.push(
+        `    ${u.user.padEnd(22)} ${num(u.credits).padStart(12)} credits  ${usd(u.netAmount).padStart(12)} net`,
+      );
   }
   out.push("", `  Budgets at ${Math.round(NEAR_LIMIT * 100)}% or more of their limit`);
   if (section.budgetsNearLimit.length === 0) out.push("    none");
   for (const b of section.budgetsNearLimit)
-    out.push(`    ${`${b.scope} ${b.name}`.padEnd(34)} ${usd(b.consumed).padStart(10)} of ${usd(b.amount).padStart(10)}  ${Math.round((100 * b.consumed) / b.amount)}%`);
+    out.push(
+      `    ${`${b.scope} ${b.name}`.padEnd(34)} ${usd(b.consumed).padStart(10)} of ${usd(b.amount).padStart(10)}  ${Math.round((100 * b.consumed) / b.amount)}%`,
+    );
   for (const note of section.notes) out.push(`  note: ${note}`);
   return out.join("\n");
 }

@@ -5,9 +5,9 @@
  * it from the seats and the same per-user activity the usage-metrics reports use.
  */
 import { scopeUsers } from "../activity.js";
-import { holders, SKUS } from "./usage.js";
 import { hash32 } from "../random.js";
 import type { MockState } from "../types.js";
+import { holders, SKUS } from "./usage.js";
 
 /** A resource of a cost center, with GitHub's type names (`User`, `Org`, `Repo`, `EnterpriseTeam`). */
 export interface MockCostCenterResource {
@@ -122,7 +122,10 @@ function seedBilling(state: MockState): MockBilling {
     const orgNames = new Set(center.resources.filter((r) => r.type === "Org").map((r) => r.name));
     return holders(state)
       .filter((h) => names.has(h.login) || (h.org !== null && orgNames.has(h.org)))
-      .reduce((usd, h) => usd + (h.plan === "business" ? SKUS.business.price : SKUS.enterprise.price), 0);
+      .reduce(
+        (usd, h) => usd + (h.plan === "business" ? SKUS.business.price : SKUS.enterprise.price),
+        0,
+      );
   };
   const budget = (
     key: string,
