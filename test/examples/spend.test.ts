@@ -10,7 +10,7 @@ import { idleSeatPrices, readSpend, renderSpend } from "../../examples/seat-audi
 import { CopilotClient } from "../../src/index.js";
 import { API, clock, useMock } from "../mock/harness.js";
 
-const mock = useMock();
+useMock();
 const ENT = "octo-enterprise";
 const NOW = new Date("2026-03-20T12:00:00Z");
 const client = () => new CopilotClient({ auth: "t", baseUrl: API, throttle: false });
