@@ -23,7 +23,7 @@ export interface AccountOperations<
 export type AccountParams<E extends OperationId, O extends OperationId, U extends OperationId> =
   | (OperationParams<E> & { org?: never; username?: never })
   | (OperationParams<O> & { enterprise?: never; username?: never })
-  | (OperationParams<U> & { enterprise?: never; org?: never });
+  | ([U] extends [never] ? never : OperationParams<U> & { enterprise?: never; org?: never });
 
 /** The account kind a call addresses. */
 export type AccountKind = "enterprise" | "org" | "username";
