@@ -9,6 +9,8 @@
  * @see https://docs.github.com/en/enterprise-cloud@latest/rest/billing/cost-centers
  */
 
+import type { OperationResult } from "../core/types.js";
+
 /** Gross, discount and net US dollar amounts and the quantity of a group of usage lines. */
 export interface SpendAmounts {
   grossAmount: number;
@@ -42,35 +44,17 @@ export interface Spend {
   byCostCenter: (SpendAmounts & { id: string; name: string; budget: CostCenterBudget | null })[];
 }
 
-/** A line of GitHub's `/usage` report, as far as spend reads it. */
-export interface UsageLine {
-  product: string;
-  sku: string;
-  quantity: number;
-  unitType: string;
-  pricePerUnit: number;
-  grossAmount: number;
-  discountAmount: number;
-  netAmount: number;
-  organizationName?: string;
-}
+/** A line of GitHub's `/usage` report. */
+export type UsageLine = NonNullable<
+  OperationResult<"billing/get-github-billing-usage-report-ghe">["usageItems"]
+>[number];
 
-/** A line of the AI-credit report. */
-export interface ModelLine {
-  model: string;
-  grossQuantity: number;
-  grossAmount: number;
-  discountAmount: number;
-  netAmount: number;
-}
+/** A line of the AI-credit report (one per product, SKU and model). */
+export type ModelLine =
+  OperationResult<"billing/get-github-billing-ai-credit-usage-report-ghe">["usageItems"][number];
 
-/** A budget as spend reads it. */
-export interface SpendBudget {
-  budget_scope: string;
-  budget_entity_name?: string;
-  budget_amount: number;
-  consumed_amount?: number;
-}
+/** A budget. */
+export type SpendBudget = OperationResult<"billing/get-all-budgets">["budgets"][number];
 
 /** What spend needs from the client, for one account and month. */
 export interface SpendSource {

@@ -176,27 +176,15 @@ const USAGE_SUMMARY = {
   username: "billing/get-github-billing-usage-summary-report-user",
 } as const;
 
+/** The parameters of one of the three account forms of a report. */
+type ReportParams<T extends { enterprise: OperationId; org: OperationId; username: OperationId }> =
+  AccountParams<T["enterprise"], T["org"], T["username"]>;
+
 /** Parameters of {@link Billing.aiCreditUsage}: one of `enterprise`, `org`, `username`, plus filters by wire name. */
-export type AiCreditUsageParams = AccountParams<
-  typeof AI_CREDITS.enterprise,
-  typeof AI_CREDITS.org,
-  typeof AI_CREDITS.username
->;
+export type AiCreditUsageParams = ReportParams<typeof AI_CREDITS>;
 /** Parameters of {@link Billing.premiumRequestUsage}. */
-export type PremiumRequestUsageParams = AccountParams<
-  typeof PREMIUM_REQUESTS.enterprise,
-  typeof PREMIUM_REQUESTS.org,
-  typeof PREMIUM_REQUESTS.username
->;
+export type PremiumRequestUsageParams = ReportParams<typeof PREMIUM_REQUESTS>;
 /** Parameters of {@link Billing.usage}. */
-export type UsageParams = AccountParams<
-  typeof USAGE.enterprise,
-  typeof USAGE.org,
-  typeof USAGE.username
->;
+export type UsageParams = ReportParams<typeof USAGE>;
 /** Parameters of {@link Billing.usageSummary}. */
-export type UsageSummaryParams = AccountParams<
-  typeof USAGE_SUMMARY.enterprise,
-  typeof USAGE_SUMMARY.org,
-  typeof USAGE_SUMMARY.username
->;
+export type UsageSummaryParams = ReportParams<typeof USAGE_SUMMARY>;

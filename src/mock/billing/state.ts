@@ -4,6 +4,7 @@
  * seats), so `mock.reset()` starts it afresh. Usage itself is not stored: `usage.ts` derives
  * it from the seats and the same per-user activity the usage-metrics reports use.
  */
+import type { operations } from "../../../generated/openapi.js";
 import { scopeUsers } from "../activity.js";
 import { hash32 } from "../random.js";
 import type { MockState } from "../types.js";
@@ -24,19 +25,17 @@ export interface MockCostCenter {
   aiCreditPoolEnabled: boolean;
 }
 
-/** A budget (wire field names). */
+/** The request body of a budget creation, as the spec types it. */
+type BudgetBody = NonNullable<
+  operations["billing/create-budget"]["requestBody"]
+>["content"]["application/json"];
+
+/** A budget (wire field names; scope and type values as the spec lists them). */
 export interface MockBudget {
   id: string;
-  budget_scope:
-    | "enterprise"
-    | "organization"
-    | "repository"
-    | "cost_center"
-    | "multi_user_customer"
-    | "multi_user_cost_center"
-    | "user";
+  budget_scope: BudgetBody["budget_scope"];
   budget_entity_name: string;
-  budget_type: "ProductPricing" | "SkuPricing" | "BundlePricing";
+  budget_type: BudgetBody["budget_type"];
   budget_product_sku: string;
   budget_amount: number;
   prevent_further_usage: boolean;

@@ -9,7 +9,7 @@ import { billingOf, type MockExport, mockUuid } from "../billing/state.js";
 import { isoDay, isoTimestamp, isValidDay } from "../dates.js";
 import { error, json, notFound } from "../http.js";
 import type { Route, RouteContext } from "../router.js";
-import { checkSignature, signUrl, xmlError } from "../signing.js";
+import { signatureRefusal, signUrl, xmlError } from "../signing.js";
 import type { MockState } from "../types.js";
 import { findEnterprise, readObject } from "./lookup.js";
 
@@ -124,14 +124,8 @@ export function serveExportFile(
   const match = FILE.exec(path);
   const exp = match ? billingOf(state).exports.get(match[2] ?? "") : undefined;
   if (!match || !exp) return xmlError(404, "NoSuchKey", "The specified key does not exist.");
-  const check = checkSignature(path, query, secret, now);
-  if (check === "expired") return xmlError(403, "AccessDenied", "Request has expired");
-  if (check === "invalid")
-    return xmlError(
-      403,
-      "SignatureDoesNotMatch",
-      "The request signature we calculated does not match the signature you provided.",
-    );
+  const refused = signatureRefusal(path, query, secret, now);
+  if (refused) return refused;
   const body = exportFile(state, exp, Number(match[3]), now);
   if (body === null) return xmlError(404, "NoSuchKey", "The specified key does not exist.");
   return new Response(request.method === "HEAD" ? null : body, {

@@ -14,16 +14,24 @@ import type { Route, RouteContext } from "../router.js";
 import { findEnterprise, findOrg, readObject } from "./lookup.js";
 
 const DOCS = "https://docs.github.com/rest/billing/budgets";
-const SCOPES = new Set([
-  "enterprise",
-  "organization",
-  "repository",
-  "cost_center",
-  "multi_user_customer",
-  "multi_user_cost_center",
-  "user",
-]);
-const TYPES = new Set(["ProductPricing", "SkuPricing", "BundlePricing"]);
+// Keyed by the spec's types: the compiler flags a scope or type the spec adds or drops.
+const SCOPES = new Set(
+  Object.keys({
+    enterprise: true,
+    organization: true,
+    repository: true,
+    cost_center: true,
+    multi_user_customer: true,
+    multi_user_cost_center: true,
+    user: true,
+  } satisfies Record<MockBudget["budget_scope"], true>),
+);
+const TYPES = new Set(
+  Object.keys({ ProductPricing: true, SkuPricing: true, BundlePricing: true } satisfies Record<
+    MockBudget["budget_type"],
+    true
+  >),
+);
 
 /** The budgets an account sees: all of the enterprise's, or those owned by or scoped to the organization. */
 function visible(ctx: RouteContext): MockBudget[] | undefined {

@@ -15,7 +15,7 @@ import {
   userRows,
   userTeamRows,
 } from "../report-files.js";
-import { checkSignature, xmlError } from "../signing.js";
+import { signatureRefusal, xmlError } from "../signing.js";
 import type { MockState } from "../types.js";
 import { serveExportFile } from "./billing-exports.js";
 import { REPORTS_PREFIX } from "./reports.js";
@@ -104,15 +104,8 @@ export function serveDownload(
   if (!match || (request.method !== "GET" && request.method !== "HEAD")) {
     return xmlError(404, "NoSuchKey", "The specified key does not exist.");
   }
-  const check = checkSignature(path, query, secret, now);
-  if (check === "expired") return xmlError(403, "AccessDenied", "Request has expired");
-  if (check === "invalid") {
-    return xmlError(
-      403,
-      "SignatureDoesNotMatch",
-      "The request signature we calculated does not match the signature you provided.",
-    );
-  }
+  const refused = signatureRefusal(path, query, secret, now);
+  if (refused) return refused;
   const [, owner = "", name = "", kind = "", start = "", end, part = "1", , ext] = match;
   const scope = resolveScope(state, owner, name);
   const body = scope
