@@ -96,7 +96,13 @@ export type {
   UsageReportType,
   WaitForExportOptions,
 } from "./resources/billing-exports.js";
-export type { Budget, BudgetParams, Budgets, BudgetUserState } from "./resources/budgets.js";
+export type {
+  Budget,
+  BudgetOperationIds,
+  BudgetParams,
+  Budgets,
+  BudgetUserState,
+} from "./resources/budgets.js";
 export type {
   ContentExclusion,
   ContentExclusionRules,

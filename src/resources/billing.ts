@@ -176,15 +176,27 @@ const USAGE_SUMMARY = {
   username: "billing/get-github-billing-usage-summary-report-user",
 } as const;
 
-/** The parameters of one of the three account forms of a report. */
-type ReportParams<T extends { enterprise: OperationId; org: OperationId; username: OperationId }> =
-  AccountParams<T["enterprise"], T["org"], T["username"]>;
-
 /** Parameters of {@link Billing.aiCreditUsage}: one of `enterprise`, `org`, `username`, plus filters by wire name. */
-export type AiCreditUsageParams = ReportParams<typeof AI_CREDITS>;
+export type AiCreditUsageParams = AccountParams<
+  "billing/get-github-billing-ai-credit-usage-report-ghe",
+  "billing/get-github-billing-ai-credit-usage-report-org",
+  "billing/get-github-billing-ai-credit-usage-report-user"
+>;
 /** Parameters of {@link Billing.premiumRequestUsage}. */
-export type PremiumRequestUsageParams = ReportParams<typeof PREMIUM_REQUESTS>;
+export type PremiumRequestUsageParams = AccountParams<
+  "billing/get-github-billing-premium-request-usage-report-ghe",
+  "billing/get-github-billing-premium-request-usage-report-org",
+  "billing/get-github-billing-premium-request-usage-report-user"
+>;
 /** Parameters of {@link Billing.usage}. */
-export type UsageParams = ReportParams<typeof USAGE>;
+export type UsageParams = AccountParams<
+  "billing/get-github-billing-usage-report-ghe",
+  "billing/get-github-billing-usage-report-org",
+  "billing/get-github-billing-usage-report-user"
+>;
 /** Parameters of {@link Billing.usageSummary}. */
-export type UsageSummaryParams = ReportParams<typeof USAGE_SUMMARY>;
+export type UsageSummaryParams = AccountParams<
+  "billing/get-github-billing-usage-summary-report-ghe",
+  "billing/get-github-billing-usage-summary-report-org",
+  "billing/get-github-billing-usage-summary-report-user"
+>;

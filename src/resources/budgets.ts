@@ -25,25 +25,33 @@ export type Budget = OperationResult<"billing/get-all-budgets">["budgets"][numbe
 export type BudgetUserState =
   OperationResult<"billing/get-budget-user-states">["user_states"][number];
 
-const OPERATIONS = {
+/** The operationId of each budget method, per account kind. */
+export interface BudgetOperationIds {
+  list: { enterprise: "billing/get-all-budgets"; org: "billing/get-all-budgets-org" };
+  get: { enterprise: "billing/get-budget"; org: "billing/get-budget-org" };
+  create: { enterprise: "billing/create-budget"; org: "billing/create-organization-budget" };
+  update: { enterprise: "billing/update-budget"; org: "billing/update-budget-org" };
+  delete: { enterprise: "billing/delete-budget"; org: "billing/delete-budget-org" };
+}
+
+const OPERATIONS: BudgetOperationIds = {
   list: { enterprise: "billing/get-all-budgets", org: "billing/get-all-budgets-org" },
   get: { enterprise: "billing/get-budget", org: "billing/get-budget-org" },
   create: { enterprise: "billing/create-budget", org: "billing/create-organization-budget" },
   update: { enterprise: "billing/update-budget", org: "billing/update-budget-org" },
   delete: { enterprise: "billing/delete-budget", org: "billing/delete-budget-org" },
-} as const;
+};
 
-type Ops<K extends keyof typeof OPERATIONS> = (typeof OPERATIONS)[K];
 /** Parameters of a budget method: exactly one of `enterprise` and `org`, plus that operation's own. */
-export type BudgetParams<K extends keyof typeof OPERATIONS> = AccountParams<
-  Ops<K>["enterprise"],
-  Ops<K>["org"],
+export type BudgetParams<K extends keyof BudgetOperationIds> = AccountParams<
+  BudgetOperationIds[K]["enterprise"],
+  BudgetOperationIds[K]["org"],
   never
 >;
 
 /** Budgets of an enterprise or organization. */
 export class Budgets extends Resource {
-  #operation(kind: keyof typeof OPERATIONS, params: object): OperationId {
+  #operation(kind: keyof BudgetOperationIds, params: object): OperationId {
     return accountOperation(
       OPERATIONS[kind] as { enterprise: OperationId; org: OperationId },
       params as Record<string, unknown>,

@@ -16,20 +16,24 @@ import { Resource } from "./resource.js";
 export type CostCenter = OperationResult<"billing/get-cost-center">;
 
 /** The resource kinds a cost center holds, by their body field. */
-export const COST_CENTER_RESOURCE_KINDS = [
+const COST_CENTER_RESOURCE_KINDS: readonly CostCenterResourceKind[] = [
   "users",
   "organizations",
   "repositories",
   "enterprise_teams",
-] as const;
+];
 /** A body field naming resources: `users`, `organizations`, `repositories` or `enterprise_teams`. */
-export type CostCenterResourceKind = (typeof COST_CENTER_RESOURCE_KINDS)[number];
+export type CostCenterResourceKind =
+  | "users"
+  | "organizations"
+  | "repositories"
+  | "enterprise_teams";
 
 /**
  * Resources per request. GitHub's description documents no limit; batches of 50 keep each
  * change small enough that a failure leaves a short, exactly known remainder.
  */
-export const COST_CENTER_BATCH = 50;
+const COST_CENTER_BATCH = 50;
 
 /** Parameters of {@link CostCenters.addResources} / {@link CostCenters.removeResources}. */
 export type CostCenterResourceParams = OperationParams<"billing/add-resource-to-cost-center"> & {
@@ -171,7 +175,7 @@ export class CostCenters extends Resource {
   /**
    * Charges users, organizations, repositories and enterprise teams to a cost center (a
    * resource held by another cost center moves; `reassigned_resources` lists those). Any number
-   * of names, sent in batches of {@link COST_CENTER_BATCH}; several batches resolve to
+   * of names, sent in batches of 50; several batches resolve to
    * `{ message, reassigned_resources }` over all of them.
    * `POST /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource`.
    *
