@@ -1717,7 +1717,7 @@ export interface components {
       /** @description The unique identifier for the budget */
       id: string;
       /** @description The type of pricing for the budget */
-      budget_type: "SkuPricing" | "ProductPricing";
+      budget_type: "SkuPricing" | "ProductPricing" | "BundlePricing";
       /** @description The budget amount limit in whole dollars. For license-based products, this represents the number of licenses. */
       budget_amount: number;
       /** @description The type of limit enforcement for the budget */
@@ -1982,7 +1982,7 @@ export interface components {
         /** @description A single product or sku to apply the budget to. */
         budget_product_sku?: string;
         /** @description The type of pricing for the budget */
-        budget_type?: "ProductPricing" | "SkuPricing";
+        budget_type?: "ProductPricing" | "SkuPricing" | "BundlePricing";
         budget_alerting?: {
           /** @description Whether alerts are enabled for this budget. Rejected for user-scope as alerting is always disabled for them. */
           will_alert?: boolean;
@@ -2117,7 +2117,7 @@ export interface components {
       /** @description A single product or sku to apply the budget to. */
       budget_product_sku: string;
       /** @description The type of pricing for the budget */
-      budget_type: "ProductPricing" | "SkuPricing";
+      budget_type: "ProductPricing" | "SkuPricing" | "BundlePricing";
       budget_alerting: {
         /** @description Whether alerts are enabled for this budget. Present but not applicable for user-scope as alerting is always disabled for them. */
         will_alert?: boolean;
@@ -2526,7 +2526,7 @@ export interface components {
         /** @description A single product or sku to apply the budget to. */
         budget_product_sku?: string;
         /** @description The type of pricing for the budget */
-        budget_type?: "ProductPricing" | "SkuPricing";
+        budget_type?: "ProductPricing" | "SkuPricing" | "BundlePricing";
         budget_alerting?: {
           /** @description Whether alerts are enabled for this budget. Ignored for user-scope as alerting is always disabled for them. */
           will_alert?: boolean;

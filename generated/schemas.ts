@@ -340,7 +340,11 @@ export const billingUsageSummaryReportUser = z.looseObject({
  */
 export const budget = z.looseObject({
   id: z.string(),
-  budget_type: z.union([z.enum(["SkuPricing"]), z.enum(["ProductPricing"])]),
+  budget_type: z.union([
+    z.enum(["SkuPricing"]),
+    z.enum(["ProductPricing"]),
+    z.enum(["BundlePricing"]),
+  ]),
   budget_amount: z.number().int(),
   prevent_further_usage: z.boolean(),
   budget_scope: z.enum([
@@ -782,7 +786,9 @@ export const createBudget = z.looseObject({
     budget_amount: z.number().int().exactOptional(),
     prevent_further_usage: z.boolean().exactOptional(),
     budget_product_sku: z.string().exactOptional(),
-    budget_type: z.union([z.enum(["ProductPricing"]), z.enum(["SkuPricing"])]).exactOptional(),
+    budget_type: z
+      .union([z.enum(["ProductPricing"]), z.enum(["SkuPricing"]), z.enum(["BundlePricing"])])
+      .exactOptional(),
     budget_alerting: z
       .looseObject({
         will_alert: z.boolean().exactOptional(),
@@ -867,7 +873,11 @@ export const getBudget = z.looseObject({
   budget_amount: z.number().int(),
   prevent_further_usage: z.boolean(),
   budget_product_sku: z.string(),
-  budget_type: z.union([z.enum(["ProductPricing"]), z.enum(["SkuPricing"])]),
+  budget_type: z.union([
+    z.enum(["ProductPricing"]),
+    z.enum(["SkuPricing"]),
+    z.enum(["BundlePricing"]),
+  ]),
   budget_alerting: z.looseObject({
     will_alert: z.boolean().exactOptional(),
     alert_recipients: z.array(z.string()).exactOptional(),
@@ -1115,7 +1125,9 @@ export const updateBudget = z.looseObject({
     budget_amount: z.number().int().exactOptional(),
     prevent_further_usage: z.boolean().exactOptional(),
     budget_product_sku: z.string().exactOptional(),
-    budget_type: z.union([z.enum(["ProductPricing"]), z.enum(["SkuPricing"])]).exactOptional(),
+    budget_type: z
+      .union([z.enum(["ProductPricing"]), z.enum(["SkuPricing"]), z.enum(["BundlePricing"])])
+      .exactOptional(),
     budget_alerting: z
       .looseObject({
         will_alert: z.boolean().exactOptional(),
