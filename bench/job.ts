@@ -8,7 +8,9 @@ export type RunnerName =
   | "octokit"
   | "sdk"
   | "report-bare"
-  | "report-sdk";
+  | "report-sdk"
+  | "export-bare"
+  | "export-sdk";
 
 /** What one child process runs. */
 export interface Job {

@@ -22,19 +22,79 @@ export function isBasicError(v: unknown, u?: OnUnknownValue): boolean {
   return f0(v, u);
 }
 
+/** `#/components/schemas/billing-ai-credit-usage-report-ghe` */
+export function isBillingAiCreditUsageReportGhe(v: unknown, u?: OnUnknownValue): boolean {
+  return f5(v, u);
+}
+
+/** `#/components/schemas/billing-ai-credit-usage-report-org` */
+export function isBillingAiCreditUsageReportOrg(v: unknown, u?: OnUnknownValue): boolean {
+  return f6(v, u);
+}
+
+/** `#/components/schemas/billing-ai-credit-usage-report-user` */
+export function isBillingAiCreditUsageReportUser(v: unknown, u?: OnUnknownValue): boolean {
+  return f7(v, u);
+}
+
+/** `#/components/schemas/billing-premium-request-usage-report-ghe` */
+export function isBillingPremiumRequestUsageReportGhe(v: unknown, u?: OnUnknownValue): boolean {
+  return f5(v, u);
+}
+
+/** `#/components/schemas/billing-premium-request-usage-report-org` */
+export function isBillingPremiumRequestUsageReportOrg(v: unknown, u?: OnUnknownValue): boolean {
+  return f6(v, u);
+}
+
+/** `#/components/schemas/billing-premium-request-usage-report-user` */
+export function isBillingPremiumRequestUsageReportUser(v: unknown, u?: OnUnknownValue): boolean {
+  return f7(v, u);
+}
+
+/** `#/components/schemas/billing-usage-report` */
+export function isBillingUsageReport(v: unknown, u?: OnUnknownValue): boolean {
+  return f10(v, u);
+}
+
+/** `#/components/schemas/billing-usage-report-user` */
+export function isBillingUsageReportUser(v: unknown, u?: OnUnknownValue): boolean {
+  return f13(v, u);
+}
+
+/** `#/components/schemas/billing-usage-summary-report-ghe` */
+export function isBillingUsageSummaryReportGhe(v: unknown, u?: OnUnknownValue): boolean {
+  return f16(v, u);
+}
+
+/** `#/components/schemas/billing-usage-summary-report-org` */
+export function isBillingUsageSummaryReportOrg(v: unknown, u?: OnUnknownValue): boolean {
+  return f17(v, u);
+}
+
+/** `#/components/schemas/billing-usage-summary-report-user` */
+export function isBillingUsageSummaryReportUser(v: unknown, u?: OnUnknownValue): boolean {
+  return f18(v, u);
+}
+
+/** `#/components/schemas/budget` */
+export function isBudget(v: unknown, u?: OnUnknownValue): boolean {
+  return f25(v, u);
+}
+
 /** `#/components/schemas/code-of-conduct` */
 export function isCodeOfConduct(v: unknown, u?: OnUnknownValue): boolean {
-  return f1(v, u);
+  return f26(v, u);
 }
 
 /** `#/components/schemas/copilot-dotcom-chat` */
 export function isCopilotDotcomChat(v: unknown, u?: OnUnknownValue): boolean {
-  return v === null || f4(v, u);
+  return v === null || f29(v, u);
 }
 
 /** `#/components/schemas/copilot-dotcom-pull-requests` */
 export function isCopilotDotcomPullRequests(v: unknown, u?: OnUnknownValue): boolean {
-  return v === null || f9(v, u);
+  return v === null || f34(v, u);
 }
 
 /** `#/components/schemas/copilot-enterprise-content-exclusion-details` */
@@ -42,17 +102,17 @@ export function isCopilotEnterpriseContentExclusionDetails(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f11(v, u);
+  return f35(v, u);
 }
 
 /** `#/components/schemas/copilot-ide-chat` */
 export function isCopilotIdeChat(v: unknown, u?: OnUnknownValue): boolean {
-  return v === null || f16(v, u);
+  return v === null || f40(v, u);
 }
 
 /** `#/components/schemas/copilot-ide-code-completions` */
 export function isCopilotIdeCodeCompletions(v: unknown, u?: OnUnknownValue): boolean {
-  return v === null || f25(v, u);
+  return v === null || f49(v, u);
 }
 
 /** `#/components/schemas/copilot-organization-content-exclusion-details` */
@@ -60,97 +120,409 @@ export function isCopilotOrganizationContentExclusionDetails(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f11(v, u);
+  return f35(v, u);
 }
 
 /** `#/components/schemas/copilot-organization-seat-breakdown` */
 export function isCopilotOrganizationSeatBreakdown(v: unknown, u?: OnUnknownValue): boolean {
-  return f26(v, u);
+  return f50(v, u);
 }
 
 /** `#/components/schemas/copilot-organization-details` */
 export function isCopilotOrganizationDetails(v: unknown, u?: OnUnknownValue): boolean {
-  return f31(v, u);
+  return f55(v, u);
 }
 
 /** `#/components/schemas/simple-user` */
 export function isSimpleUser(v: unknown, u?: OnUnknownValue): boolean {
-  return f32(v, u);
+  return f56(v, u);
 }
 
 /** `#/components/schemas/nullable-team-simple` */
 export function isNullableTeamSimple(v: unknown, u?: OnUnknownValue): boolean {
-  return v === null || f34(v, u);
+  return v === null || f58(v, u);
 }
 
 /** `#/components/schemas/team` */
 export function isTeam(v: unknown, u?: OnUnknownValue): boolean {
-  return f37(v, u);
+  return f61(v, u);
 }
 
 /** `#/components/schemas/organization-simple` */
 export function isOrganizationSimple(v: unknown, u?: OnUnknownValue): boolean {
-  return f38(v, u);
+  return f62(v, u);
 }
 
 /** `#/components/schemas/nullable-organization-simple` */
 export function isNullableOrganizationSimple(v: unknown, u?: OnUnknownValue): boolean {
-  return v === null || f38(v, u);
+  return v === null || f62(v, u);
 }
 
 /** `#/components/schemas/enterprise-team` */
 export function isEnterpriseTeam(v: unknown, u?: OnUnknownValue): boolean {
-  return f40(v, u);
+  return f64(v, u);
 }
 
 /** `#/components/schemas/copilot-seat-details` */
 export function isCopilotSeatDetails(v: unknown, u?: OnUnknownValue): boolean {
-  return f42(v, u);
+  return f66(v, u);
 }
 
 /** `#/components/schemas/copilot-usage-metrics-1-day-report` */
 export function isCopilotUsageMetrics1DayReport(v: unknown, u?: OnUnknownValue): boolean {
-  return f43(v, u);
+  return f67(v, u);
 }
 
 /** `#/components/schemas/copilot-usage-metrics-28-day-report` */
 export function isCopilotUsageMetrics28DayReport(v: unknown, u?: OnUnknownValue): boolean {
-  return f44(v, u);
+  return f68(v, u);
 }
 
 /** `#/components/schemas/copilot-usage-metrics-day` */
 export function isCopilotUsageMetricsDay(v: unknown, u?: OnUnknownValue): boolean {
-  return f45(v, u);
+  return f69(v, u);
+}
+
+/** `#/components/schemas/create-budget` */
+export function isCreateBudget(v: unknown, u?: OnUnknownValue): boolean {
+  return f72(v, u);
+}
+
+/** `#/components/schemas/delete-budget` */
+export function isDeleteBudget(v: unknown, u?: OnUnknownValue): boolean {
+  return f73(v, u);
+}
+
+/** `#/components/schemas/delete-cost-center` */
+export function isDeleteCostCenter(v: unknown, u?: OnUnknownValue): boolean {
+  return f75(v, u);
+}
+
+/** `#/components/schemas/get_all_budgets` */
+export function isGetAllBudgets(v: unknown, u?: OnUnknownValue): boolean {
+  return f78(v, u);
+}
+
+/** `#/components/schemas/get-all-cost-centers` */
+export function isGetAllCostCenters(v: unknown, u?: OnUnknownValue): boolean {
+  return f85(v, u);
+}
+
+/** `#/components/schemas/get-budget` */
+export function isGetBudget(v: unknown, u?: OnUnknownValue): boolean {
+  return f86(v, u);
+}
+
+/** `#/components/schemas/get-budget-user-states` */
+export function isGetBudgetUserStates(v: unknown, u?: OnUnknownValue): boolean {
+  return f89(v, u);
+}
+
+/** `#/components/schemas/get-cost-center` */
+export function isGetCostCenter(v: unknown, u?: OnUnknownValue): boolean {
+  return f90(v, u);
 }
 
 /** `#/components/schemas/security-and-analysis` */
 export function isSecurityAndAnalysis(v: unknown, u?: OnUnknownValue): boolean {
-  return v === null || f62(v, u);
+  return v === null || f107(v, u);
 }
 
 /** `#/components/schemas/minimal-repository` */
 export function isMinimalRepository(v: unknown, u?: OnUnknownValue): boolean {
-  return f67(v, u);
+  return f112(v, u);
 }
 
 /** `#/components/schemas/scim-error` */
 export function isScimError(v: unknown, u?: OnUnknownValue): boolean {
-  return f68(v, u);
+  return f113(v, u);
+}
+
+/** `#/components/schemas/update-budget` */
+export function isUpdateBudget(v: unknown, u?: OnUnknownValue): boolean {
+  return f115(v, u);
+}
+
+/** `#/components/schemas/update-cost-center` */
+export function isUpdateCostCenter(v: unknown, u?: OnUnknownValue): boolean {
+  return f116(v, u);
+}
+
+/** `#/components/schemas/usage-report-export` */
+export function isUsageReportExport(v: unknown, u?: OnUnknownValue): boolean {
+  return f119(v, u);
+}
+
+/** `#/components/schemas/usage-report-export-list` */
+export function isUsageReportExportList(v: unknown, u?: OnUnknownValue): boolean {
+  return f121(v, u);
+}
+
+/** `#/components/schemas/usage-report-export-request` */
+export function isUsageReportExportRequest(v: unknown, u?: OnUnknownValue): boolean {
+  return f122(v, u);
 }
 
 /** `#/components/schemas/validation-error` */
 export function isValidationError(v: unknown, u?: OnUnknownValue): boolean {
-  return f71(v, u);
+  return f125(v, u);
 }
 
 /** `#/components/schemas/validation-error-simple` */
 export function isValidationErrorSimple(v: unknown, u?: OnUnknownValue): boolean {
-  return f72(v, u);
+  return f126(v, u);
+}
+
+/** Path and query parameters of `POST /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource` (billing/add-resource-to-cost-center); unknown keys are rejected. */
+export function isAddResourceToCostCenterParams(v: unknown, u?: OnUnknownValue): boolean {
+  return f128(v, u);
+}
+
+/** JSON request body of `POST /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource` (billing/add-resource-to-cost-center). */
+export function isAddResourceToCostCenterRequestBody(v: unknown, u?: OnUnknownValue): boolean {
+  return f129(v, u);
+}
+
+/** 200 response body of `POST /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource` (billing/add-resource-to-cost-center). */
+export function isAddResourceToCostCenterResponse200(v: unknown, u?: OnUnknownValue): boolean {
+  return f132(v, u);
+}
+
+/** Path and query parameters of `POST /enterprises/{enterprise}/settings/billing/budgets` (billing/create-budget); unknown keys are rejected. */
+export function isCreateBudgetParams(v: unknown, u?: OnUnknownValue): boolean {
+  return f134(v, u);
+}
+
+/** JSON request body of `POST /enterprises/{enterprise}/settings/billing/budgets` (billing/create-budget). */
+export function isCreateBudgetRequestBody(v: unknown, u?: OnUnknownValue): boolean {
+  return f135(v, u);
+}
+
+/** Path and query parameters of `POST /enterprises/{enterprise}/settings/billing/cost-centers` (billing/create-cost-center); unknown keys are rejected. */
+export function isCreateCostCenterParams(v: unknown, u?: OnUnknownValue): boolean {
+  return f134(v, u);
+}
+
+/** JSON request body of `POST /enterprises/{enterprise}/settings/billing/cost-centers` (billing/create-cost-center). */
+export function isCreateCostCenterRequestBody(v: unknown, u?: OnUnknownValue): boolean {
+  return f136(v, u);
+}
+
+/** 200 response body of `POST /enterprises/{enterprise}/settings/billing/cost-centers` (billing/create-cost-center). */
+export function isCreateCostCenterResponse200(v: unknown, u?: OnUnknownValue): boolean {
+  return f139(v, u);
+}
+
+/** Path and query parameters of `POST /organizations/{org}/settings/billing/budgets` (billing/create-organization-budget); unknown keys are rejected. */
+export function isCreateOrganizationBudgetParams(v: unknown, u?: OnUnknownValue): boolean {
+  return f141(v, u);
+}
+
+/** JSON request body of `POST /organizations/{org}/settings/billing/budgets` (billing/create-organization-budget). */
+export function isCreateOrganizationBudgetRequestBody(v: unknown, u?: OnUnknownValue): boolean {
+  return f142(v, u);
+}
+
+/** Path and query parameters of `POST /enterprises/{enterprise}/settings/billing/reports` (billing/create-usage-report-export); unknown keys are rejected. */
+export function isCreateUsageReportExportParams(v: unknown, u?: OnUnknownValue): boolean {
+  return f134(v, u);
+}
+
+/** Path and query parameters of `DELETE /enterprises/{enterprise}/settings/billing/budgets/{budget_id}` (billing/delete-budget); unknown keys are rejected. */
+export function isDeleteBudgetParams(v: unknown, u?: OnUnknownValue): boolean {
+  return f144(v, u);
+}
+
+/** Path and query parameters of `DELETE /organizations/{org}/settings/billing/budgets/{budget_id}` (billing/delete-budget-org); unknown keys are rejected. */
+export function isDeleteBudgetOrgParams(v: unknown, u?: OnUnknownValue): boolean {
+  return f146(v, u);
+}
+
+/** Path and query parameters of `DELETE /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}` (billing/delete-cost-center); unknown keys are rejected. */
+export function isDeleteCostCenterParams(v: unknown, u?: OnUnknownValue): boolean {
+  return f128(v, u);
+}
+
+/** Path and query parameters of `GET /enterprises/{enterprise}/settings/billing/budgets` (billing/get-all-budgets); unknown keys are rejected. */
+export function isGetAllBudgetsParams(v: unknown, u?: OnUnknownValue): boolean {
+  return f148(v, u);
+}
+
+/** Path and query parameters of `GET /organizations/{org}/settings/billing/budgets` (billing/get-all-budgets-org); unknown keys are rejected. */
+export function isGetAllBudgetsOrgParams(v: unknown, u?: OnUnknownValue): boolean {
+  return f150(v, u);
+}
+
+/** Path and query parameters of `GET /enterprises/{enterprise}/settings/billing/cost-centers` (billing/get-all-cost-centers); unknown keys are rejected. */
+export function isGetAllCostCentersParams(v: unknown, u?: OnUnknownValue): boolean {
+  return f152(v, u);
+}
+
+/** Path and query parameters of `GET /enterprises/{enterprise}/settings/billing/budgets/{budget_id}` (billing/get-budget); unknown keys are rejected. */
+export function isGetBudgetParams(v: unknown, u?: OnUnknownValue): boolean {
+  return f144(v, u);
+}
+
+/** Path and query parameters of `GET /organizations/{org}/settings/billing/budgets/{budget_id}` (billing/get-budget-org); unknown keys are rejected. */
+export function isGetBudgetOrgParams(v: unknown, u?: OnUnknownValue): boolean {
+  return f146(v, u);
+}
+
+/** Path and query parameters of `GET /enterprises/{enterprise}/settings/billing/budgets/{budget_id}/user-states` (billing/get-budget-user-states); unknown keys are rejected. */
+export function isGetBudgetUserStatesParams(v: unknown, u?: OnUnknownValue): boolean {
+  return f154(v, u);
+}
+
+/** Path and query parameters of `GET /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}` (billing/get-cost-center); unknown keys are rejected. */
+export function isGetCostCenterParams(v: unknown, u?: OnUnknownValue): boolean {
+  return f156(v, u);
+}
+
+/** Path and query parameters of `GET /enterprises/{enterprise}/settings/billing/ai_credit/usage` (billing/get-github-billing-ai-credit-usage-report-ghe); unknown keys are rejected. */
+export function isGetGithubBillingAiCreditUsageReportGheParams(
+  v: unknown,
+  u?: OnUnknownValue,
+): boolean {
+  return f158(v, u);
+}
+
+/** Path and query parameters of `GET /organizations/{org}/settings/billing/ai_credit/usage` (billing/get-github-billing-ai-credit-usage-report-org); unknown keys are rejected. */
+export function isGetGithubBillingAiCreditUsageReportOrgParams(
+  v: unknown,
+  u?: OnUnknownValue,
+): boolean {
+  return f160(v, u);
+}
+
+/** Path and query parameters of `GET /users/{username}/settings/billing/ai_credit/usage` (billing/get-github-billing-ai-credit-usage-report-user); unknown keys are rejected. */
+export function isGetGithubBillingAiCreditUsageReportUserParams(
+  v: unknown,
+  u?: OnUnknownValue,
+): boolean {
+  return f162(v, u);
+}
+
+/** Path and query parameters of `GET /enterprises/{enterprise}/settings/billing/premium_request/usage` (billing/get-github-billing-premium-request-usage-report-ghe); unknown keys are rejected. */
+export function isGetGithubBillingPremiumRequestUsageReportGheParams(
+  v: unknown,
+  u?: OnUnknownValue,
+): boolean {
+  return f158(v, u);
+}
+
+/** Path and query parameters of `GET /organizations/{org}/settings/billing/premium_request/usage` (billing/get-github-billing-premium-request-usage-report-org); unknown keys are rejected. */
+export function isGetGithubBillingPremiumRequestUsageReportOrgParams(
+  v: unknown,
+  u?: OnUnknownValue,
+): boolean {
+  return f160(v, u);
+}
+
+/** Path and query parameters of `GET /users/{username}/settings/billing/premium_request/usage` (billing/get-github-billing-premium-request-usage-report-user); unknown keys are rejected. */
+export function isGetGithubBillingPremiumRequestUsageReportUserParams(
+  v: unknown,
+  u?: OnUnknownValue,
+): boolean {
+  return f162(v, u);
+}
+
+/** Path and query parameters of `GET /enterprises/{enterprise}/settings/billing/usage` (billing/get-github-billing-usage-report-ghe); unknown keys are rejected. */
+export function isGetGithubBillingUsageReportGheParams(v: unknown, u?: OnUnknownValue): boolean {
+  return f164(v, u);
+}
+
+/** Path and query parameters of `GET /organizations/{org}/settings/billing/usage` (billing/get-github-billing-usage-report-org); unknown keys are rejected. */
+export function isGetGithubBillingUsageReportOrgParams(v: unknown, u?: OnUnknownValue): boolean {
+  return f166(v, u);
+}
+
+/** Path and query parameters of `GET /users/{username}/settings/billing/usage` (billing/get-github-billing-usage-report-user); unknown keys are rejected. */
+export function isGetGithubBillingUsageReportUserParams(v: unknown, u?: OnUnknownValue): boolean {
+  return f168(v, u);
+}
+
+/** Path and query parameters of `GET /enterprises/{enterprise}/settings/billing/usage/summary` (billing/get-github-billing-usage-summary-report-ghe); unknown keys are rejected. */
+export function isGetGithubBillingUsageSummaryReportGheParams(
+  v: unknown,
+  u?: OnUnknownValue,
+): boolean {
+  return f170(v, u);
+}
+
+/** Path and query parameters of `GET /organizations/{org}/settings/billing/usage/summary` (billing/get-github-billing-usage-summary-report-org); unknown keys are rejected. */
+export function isGetGithubBillingUsageSummaryReportOrgParams(
+  v: unknown,
+  u?: OnUnknownValue,
+): boolean {
+  return f172(v, u);
+}
+
+/** Path and query parameters of `GET /users/{username}/settings/billing/usage/summary` (billing/get-github-billing-usage-summary-report-user); unknown keys are rejected. */
+export function isGetGithubBillingUsageSummaryReportUserParams(
+  v: unknown,
+  u?: OnUnknownValue,
+): boolean {
+  return f174(v, u);
+}
+
+/** Path and query parameters of `GET /enterprises/{enterprise}/settings/billing/reports/{report_id}` (billing/get-usage-report-export); unknown keys are rejected. */
+export function isGetUsageReportExportParams(v: unknown, u?: OnUnknownValue): boolean {
+  return f176(v, u);
+}
+
+/** Path and query parameters of `GET /enterprises/{enterprise}/settings/billing/reports` (billing/list-usage-report-exports); unknown keys are rejected. */
+export function isListUsageReportExportsParams(v: unknown, u?: OnUnknownValue): boolean {
+  return f134(v, u);
+}
+
+/** Path and query parameters of `DELETE /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource` (billing/remove-resource-from-cost-center); unknown keys are rejected. */
+export function isRemoveResourceFromCostCenterParams(v: unknown, u?: OnUnknownValue): boolean {
+  return f128(v, u);
+}
+
+/** JSON request body of `DELETE /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource` (billing/remove-resource-from-cost-center). */
+export function isRemoveResourceFromCostCenterRequestBody(v: unknown, u?: OnUnknownValue): boolean {
+  return f129(v, u);
+}
+
+/** 200 response body of `DELETE /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource` (billing/remove-resource-from-cost-center). */
+export function isRemoveResourceFromCostCenterResponse200(v: unknown, u?: OnUnknownValue): boolean {
+  return f177(v, u);
+}
+
+/** Path and query parameters of `PATCH /enterprises/{enterprise}/settings/billing/budgets/{budget_id}` (billing/update-budget); unknown keys are rejected. */
+export function isUpdateBudgetParams(v: unknown, u?: OnUnknownValue): boolean {
+  return f144(v, u);
+}
+
+/** JSON request body of `PATCH /enterprises/{enterprise}/settings/billing/budgets/{budget_id}` (billing/update-budget). */
+export function isUpdateBudgetRequestBody(v: unknown, u?: OnUnknownValue): boolean {
+  return f178(v, u);
+}
+
+/** Path and query parameters of `PATCH /organizations/{org}/settings/billing/budgets/{budget_id}` (billing/update-budget-org); unknown keys are rejected. */
+export function isUpdateBudgetOrgParams(v: unknown, u?: OnUnknownValue): boolean {
+  return f146(v, u);
+}
+
+/** JSON request body of `PATCH /organizations/{org}/settings/billing/budgets/{budget_id}` (billing/update-budget-org). */
+export function isUpdateBudgetOrgRequestBody(v: unknown, u?: OnUnknownValue): boolean {
+  return f179(v, u);
+}
+
+/** Path and query parameters of `PATCH /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}` (billing/update-cost-center); unknown keys are rejected. */
+export function isUpdateCostCenterParams(v: unknown, u?: OnUnknownValue): boolean {
+  return f128(v, u);
+}
+
+/** JSON request body of `PATCH /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}` (billing/update-cost-center). */
+export function isUpdateCostCenterRequestBody(v: unknown, u?: OnUnknownValue): boolean {
+  return f180(v, u);
 }
 
 /** Path and query parameters of `POST /enterprises/{enterprise}/copilot/billing/selected_enterprise_teams` (copilot/add-copilot-seats-for-enterprise-teams); unknown keys are rejected. */
 export function isAddCopilotSeatsForEnterpriseTeamsParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f74(v, u);
+  return f134(v, u);
 }
 
 /** JSON request body of `POST /enterprises/{enterprise}/copilot/billing/selected_enterprise_teams` (copilot/add-copilot-seats-for-enterprise-teams). */
@@ -158,7 +530,7 @@ export function isAddCopilotSeatsForEnterpriseTeamsRequestBody(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f76(v, u);
+  return f182(v, u);
 }
 
 /** 201 response body of `POST /enterprises/{enterprise}/copilot/billing/selected_enterprise_teams` (copilot/add-copilot-seats-for-enterprise-teams). */
@@ -166,12 +538,12 @@ export function isAddCopilotSeatsForEnterpriseTeamsResponse201(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f77(v, u);
+  return f183(v, u);
 }
 
 /** Path and query parameters of `POST /enterprises/{enterprise}/copilot/billing/selected_users` (copilot/add-copilot-seats-for-enterprise-users); unknown keys are rejected. */
 export function isAddCopilotSeatsForEnterpriseUsersParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f74(v, u);
+  return f134(v, u);
 }
 
 /** JSON request body of `POST /enterprises/{enterprise}/copilot/billing/selected_users` (copilot/add-copilot-seats-for-enterprise-users). */
@@ -179,7 +551,7 @@ export function isAddCopilotSeatsForEnterpriseUsersRequestBody(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f78(v, u);
+  return f184(v, u);
 }
 
 /** 201 response body of `POST /enterprises/{enterprise}/copilot/billing/selected_users` (copilot/add-copilot-seats-for-enterprise-users). */
@@ -187,37 +559,37 @@ export function isAddCopilotSeatsForEnterpriseUsersResponse201(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f77(v, u);
+  return f183(v, u);
 }
 
 /** Path and query parameters of `POST /orgs/{org}/copilot/billing/selected_teams` (copilot/add-copilot-seats-for-teams); unknown keys are rejected. */
 export function isAddCopilotSeatsForTeamsParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f80(v, u);
+  return f141(v, u);
 }
 
 /** JSON request body of `POST /orgs/{org}/copilot/billing/selected_teams` (copilot/add-copilot-seats-for-teams). */
 export function isAddCopilotSeatsForTeamsRequestBody(v: unknown, u?: OnUnknownValue): boolean {
-  return f81(v, u);
+  return f185(v, u);
 }
 
 /** 201 response body of `POST /orgs/{org}/copilot/billing/selected_teams` (copilot/add-copilot-seats-for-teams). */
 export function isAddCopilotSeatsForTeamsResponse201(v: unknown, u?: OnUnknownValue): boolean {
-  return f77(v, u);
+  return f183(v, u);
 }
 
 /** Path and query parameters of `POST /orgs/{org}/copilot/billing/selected_users` (copilot/add-copilot-seats-for-users); unknown keys are rejected. */
 export function isAddCopilotSeatsForUsersParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f80(v, u);
+  return f141(v, u);
 }
 
 /** JSON request body of `POST /orgs/{org}/copilot/billing/selected_users` (copilot/add-copilot-seats-for-users). */
 export function isAddCopilotSeatsForUsersRequestBody(v: unknown, u?: OnUnknownValue): boolean {
-  return f78(v, u);
+  return f184(v, u);
 }
 
 /** 201 response body of `POST /orgs/{org}/copilot/billing/selected_users` (copilot/add-copilot-seats-for-users). */
 export function isAddCopilotSeatsForUsersResponse201(v: unknown, u?: OnUnknownValue): boolean {
-  return f77(v, u);
+  return f183(v, u);
 }
 
 /** Path and query parameters of `POST /enterprises/{enterprise}/copilot/policies/coding_agent/organizations` (copilot/add-organizations-to-enterprise-coding-agent-policy); unknown keys are rejected. */
@@ -225,7 +597,7 @@ export function isAddOrganizationsToEnterpriseCodingAgentPolicyParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f74(v, u);
+  return f134(v, u);
 }
 
 /** JSON request body of `POST /enterprises/{enterprise}/copilot/policies/coding_agent/organizations` (copilot/add-organizations-to-enterprise-coding-agent-policy). */
@@ -233,7 +605,7 @@ export function isAddOrganizationsToEnterpriseCodingAgentPolicyRequestBody(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f84(v, u);
+  return f188(v, u);
 }
 
 /** Path and query parameters of `DELETE /orgs/{org}/copilot/billing/selected_teams` (copilot/cancel-copilot-seat-assignment-for-teams); unknown keys are rejected. */
@@ -241,7 +613,7 @@ export function isCancelCopilotSeatAssignmentForTeamsParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f80(v, u);
+  return f141(v, u);
 }
 
 /** JSON request body of `DELETE /orgs/{org}/copilot/billing/selected_teams` (copilot/cancel-copilot-seat-assignment-for-teams). */
@@ -249,7 +621,7 @@ export function isCancelCopilotSeatAssignmentForTeamsRequestBody(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f81(v, u);
+  return f185(v, u);
 }
 
 /** 200 response body of `DELETE /orgs/{org}/copilot/billing/selected_teams` (copilot/cancel-copilot-seat-assignment-for-teams). */
@@ -257,7 +629,7 @@ export function isCancelCopilotSeatAssignmentForTeamsResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f85(v, u);
+  return f189(v, u);
 }
 
 /** Path and query parameters of `DELETE /orgs/{org}/copilot/billing/selected_users` (copilot/cancel-copilot-seat-assignment-for-users); unknown keys are rejected. */
@@ -265,7 +637,7 @@ export function isCancelCopilotSeatAssignmentForUsersParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f80(v, u);
+  return f141(v, u);
 }
 
 /** JSON request body of `DELETE /orgs/{org}/copilot/billing/selected_users` (copilot/cancel-copilot-seat-assignment-for-users). */
@@ -273,7 +645,7 @@ export function isCancelCopilotSeatAssignmentForUsersRequestBody(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f78(v, u);
+  return f184(v, u);
 }
 
 /** 200 response body of `DELETE /orgs/{org}/copilot/billing/selected_users` (copilot/cancel-copilot-seat-assignment-for-users). */
@@ -281,7 +653,7 @@ export function isCancelCopilotSeatAssignmentForUsersResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f85(v, u);
+  return f189(v, u);
 }
 
 /** Path and query parameters of `DELETE /enterprises/{enterprise}/copilot/billing/selected_enterprise_teams` (copilot/cancel-copilot-seats-for-enterprise-teams); unknown keys are rejected. */
@@ -289,7 +661,7 @@ export function isCancelCopilotSeatsForEnterpriseTeamsParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f74(v, u);
+  return f134(v, u);
 }
 
 /** JSON request body of `DELETE /enterprises/{enterprise}/copilot/billing/selected_enterprise_teams` (copilot/cancel-copilot-seats-for-enterprise-teams). */
@@ -297,7 +669,7 @@ export function isCancelCopilotSeatsForEnterpriseTeamsRequestBody(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f76(v, u);
+  return f182(v, u);
 }
 
 /** 200 response body of `DELETE /enterprises/{enterprise}/copilot/billing/selected_enterprise_teams` (copilot/cancel-copilot-seats-for-enterprise-teams). */
@@ -305,7 +677,7 @@ export function isCancelCopilotSeatsForEnterpriseTeamsResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f85(v, u);
+  return f189(v, u);
 }
 
 /** 202 response body of `DELETE /enterprises/{enterprise}/copilot/billing/selected_enterprise_teams` (copilot/cancel-copilot-seats-for-enterprise-teams). */
@@ -313,7 +685,7 @@ export function isCancelCopilotSeatsForEnterpriseTeamsResponse202(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f86(v, u);
+  return f177(v, u);
 }
 
 /** Path and query parameters of `DELETE /enterprises/{enterprise}/copilot/billing/selected_users` (copilot/cancel-copilot-seats-for-enterprise-users); unknown keys are rejected. */
@@ -321,7 +693,7 @@ export function isCancelCopilotSeatsForEnterpriseUsersParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f74(v, u);
+  return f134(v, u);
 }
 
 /** JSON request body of `DELETE /enterprises/{enterprise}/copilot/billing/selected_users` (copilot/cancel-copilot-seats-for-enterprise-users). */
@@ -329,7 +701,7 @@ export function isCancelCopilotSeatsForEnterpriseUsersRequestBody(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f78(v, u);
+  return f184(v, u);
 }
 
 /** 200 response body of `DELETE /enterprises/{enterprise}/copilot/billing/selected_users` (copilot/cancel-copilot-seats-for-enterprise-users). */
@@ -337,7 +709,7 @@ export function isCancelCopilotSeatsForEnterpriseUsersResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f85(v, u);
+  return f189(v, u);
 }
 
 /** Path and query parameters of `GET /enterprises/{enterprise}/copilot/content_exclusion` (copilot/copilot-content-exclusion-for-enterprise); unknown keys are rejected. */
@@ -345,7 +717,7 @@ export function isCopilotContentExclusionForEnterpriseParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f74(v, u);
+  return f134(v, u);
 }
 
 /** Path and query parameters of `GET /orgs/{org}/copilot/content_exclusion` (copilot/copilot-content-exclusion-for-organization); unknown keys are rejected. */
@@ -353,7 +725,7 @@ export function isCopilotContentExclusionForOrganizationParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f80(v, u);
+  return f141(v, u);
 }
 
 /** Path and query parameters of `GET /enterprises/{enterprise}/copilot/metrics/reports/enterprise-1-day` (copilot/copilot-enterprise-one-day-usage-metrics); unknown keys are rejected. */
@@ -361,7 +733,7 @@ export function isCopilotEnterpriseOneDayUsageMetricsParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f88(v, u);
+  return f191(v, u);
 }
 
 /** Path and query parameters of `GET /enterprises/{enterprise}/copilot/metrics/reports/repos-1-day` (copilot/copilot-enterprise-repos-one-day-report); unknown keys are rejected. */
@@ -369,12 +741,12 @@ export function isCopilotEnterpriseReposOneDayReportParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f88(v, u);
+  return f191(v, u);
 }
 
 /** Path and query parameters of `GET /enterprises/{enterprise}/copilot/metrics/reports/enterprise-28-day/latest` (copilot/copilot-enterprise-usage-metrics); unknown keys are rejected. */
 export function isCopilotEnterpriseUsageMetricsParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f74(v, u);
+  return f134(v, u);
 }
 
 /** Path and query parameters of `GET /enterprises/{enterprise}/copilot/metrics/reports/user-teams-1-day` (copilot/copilot-enterprise-user-teams-one-day-report); unknown keys are rejected. */
@@ -382,22 +754,22 @@ export function isCopilotEnterpriseUserTeamsOneDayReportParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f88(v, u);
+  return f191(v, u);
 }
 
 /** Path and query parameters of `GET /enterprises/{enterprise}/copilot/metrics` (copilot/copilot-metrics-for-enterprise); unknown keys are rejected. */
 export function isCopilotMetricsForEnterpriseParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f90(v, u);
+  return f193(v, u);
 }
 
 /** 200 response body of `GET /enterprises/{enterprise}/copilot/metrics` (copilot/copilot-metrics-for-enterprise). */
 export function isCopilotMetricsForEnterpriseResponse200(v: unknown, u?: OnUnknownValue): boolean {
-  return f91(v, u);
+  return f194(v, u);
 }
 
 /** Path and query parameters of `GET /enterprises/{enterprise}/team/{team_slug}/copilot/metrics` (copilot/copilot-metrics-for-enterprise-team); unknown keys are rejected. */
 export function isCopilotMetricsForEnterpriseTeamParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f93(v, u);
+  return f196(v, u);
 }
 
 /** 200 response body of `GET /enterprises/{enterprise}/team/{team_slug}/copilot/metrics` (copilot/copilot-metrics-for-enterprise-team). */
@@ -405,12 +777,12 @@ export function isCopilotMetricsForEnterpriseTeamResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f91(v, u);
+  return f194(v, u);
 }
 
 /** Path and query parameters of `GET /orgs/{org}/copilot/metrics` (copilot/copilot-metrics-for-organization); unknown keys are rejected. */
 export function isCopilotMetricsForOrganizationParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f95(v, u);
+  return f198(v, u);
 }
 
 /** 200 response body of `GET /orgs/{org}/copilot/metrics` (copilot/copilot-metrics-for-organization). */
@@ -418,17 +790,17 @@ export function isCopilotMetricsForOrganizationResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f91(v, u);
+  return f194(v, u);
 }
 
 /** Path and query parameters of `GET /orgs/{org}/team/{team_slug}/copilot/metrics` (copilot/copilot-metrics-for-team); unknown keys are rejected. */
 export function isCopilotMetricsForTeamParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f97(v, u);
+  return f200(v, u);
 }
 
 /** 200 response body of `GET /orgs/{org}/team/{team_slug}/copilot/metrics` (copilot/copilot-metrics-for-team). */
 export function isCopilotMetricsForTeamResponse200(v: unknown, u?: OnUnknownValue): boolean {
-  return f91(v, u);
+  return f194(v, u);
 }
 
 /** Path and query parameters of `GET /orgs/{org}/copilot/metrics/reports/organization-1-day` (copilot/copilot-organization-one-day-usage-metrics); unknown keys are rejected. */
@@ -436,7 +808,7 @@ export function isCopilotOrganizationOneDayUsageMetricsParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f99(v, u);
+  return f202(v, u);
 }
 
 /** Path and query parameters of `GET /orgs/{org}/copilot/metrics/reports/repos-1-day` (copilot/copilot-organization-repos-one-day-report); unknown keys are rejected. */
@@ -444,12 +816,12 @@ export function isCopilotOrganizationReposOneDayReportParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f99(v, u);
+  return f202(v, u);
 }
 
 /** Path and query parameters of `GET /orgs/{org}/copilot/metrics/reports/organization-28-day/latest` (copilot/copilot-organization-usage-metrics); unknown keys are rejected. */
 export function isCopilotOrganizationUsageMetricsParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f80(v, u);
+  return f141(v, u);
 }
 
 /** Path and query parameters of `GET /orgs/{org}/copilot/metrics/reports/user-teams-1-day` (copilot/copilot-organization-user-teams-one-day-report); unknown keys are rejected. */
@@ -457,7 +829,7 @@ export function isCopilotOrganizationUserTeamsOneDayReportParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f99(v, u);
+  return f202(v, u);
 }
 
 /** Path and query parameters of `GET /orgs/{org}/copilot/metrics/reports/users-1-day` (copilot/copilot-organization-users-one-day-usage-metrics); unknown keys are rejected. */
@@ -465,7 +837,7 @@ export function isCopilotOrganizationUsersOneDayUsageMetricsParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f99(v, u);
+  return f202(v, u);
 }
 
 /** Path and query parameters of `GET /orgs/{org}/copilot/metrics/reports/users-28-day/latest` (copilot/copilot-organization-users-usage-metrics); unknown keys are rejected. */
@@ -473,17 +845,17 @@ export function isCopilotOrganizationUsersUsageMetricsParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f80(v, u);
+  return f141(v, u);
 }
 
 /** Path and query parameters of `GET /enterprises/{enterprise}/copilot/metrics/reports/users-1-day` (copilot/copilot-users-one-day-usage-metrics); unknown keys are rejected. */
 export function isCopilotUsersOneDayUsageMetricsParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f88(v, u);
+  return f191(v, u);
 }
 
 /** Path and query parameters of `GET /enterprises/{enterprise}/copilot/metrics/reports/users-28-day/latest` (copilot/copilot-users-usage-metrics); unknown keys are rejected. */
 export function isCopilotUsersUsageMetricsParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f74(v, u);
+  return f134(v, u);
 }
 
 /** Path and query parameters of `DELETE /enterprises/{enterprise}/copilot/custom-agents/source` (copilot/delete-copilot-custom-agents-source-for-enterprise); unknown keys are rejected. */
@@ -491,7 +863,7 @@ export function isDeleteCopilotCustomAgentsSourceForEnterpriseParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f74(v, u);
+  return f134(v, u);
 }
 
 /** Path and query parameters of `DELETE /orgs/{org}/copilot/coding-agent/permissions/repositories/{repository_id}` (copilot/disable-copilot-coding-agent-for-repository-in-organization); unknown keys are rejected. */
@@ -499,7 +871,7 @@ export function isDisableCopilotCodingAgentForRepositoryInOrganizationParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f101(v, u);
+  return f204(v, u);
 }
 
 /** Path and query parameters of `PUT /orgs/{org}/copilot/coding-agent/permissions/repositories/{repository_id}` (copilot/enable-copilot-coding-agent-for-repository-in-organization); unknown keys are rejected. */
@@ -507,12 +879,12 @@ export function isEnableCopilotCodingAgentForRepositoryInOrganizationParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f101(v, u);
+  return f204(v, u);
 }
 
 /** Path and query parameters of `GET /repos/{owner}/{repo}/copilot/cloud-agent/configuration` (copilot/get-copilot-cloud-agent-configuration); unknown keys are rejected. */
 export function isGetCopilotCloudAgentConfigurationParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f103(v, u);
+  return f206(v, u);
 }
 
 /** 200 response body of `GET /repos/{owner}/{repo}/copilot/cloud-agent/configuration` (copilot/get-copilot-cloud-agent-configuration). */
@@ -520,7 +892,7 @@ export function isGetCopilotCloudAgentConfigurationResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f105(v, u);
+  return f208(v, u);
 }
 
 /** Path and query parameters of `GET /orgs/{org}/copilot/coding-agent/permissions` (copilot/get-copilot-coding-agent-permissions-organization); unknown keys are rejected. */
@@ -528,7 +900,7 @@ export function isGetCopilotCodingAgentPermissionsOrganizationParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f80(v, u);
+  return f141(v, u);
 }
 
 /** 200 response body of `GET /orgs/{org}/copilot/coding-agent/permissions` (copilot/get-copilot-coding-agent-permissions-organization). */
@@ -536,7 +908,7 @@ export function isGetCopilotCodingAgentPermissionsOrganizationResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f107(v, u);
+  return f210(v, u);
 }
 
 /** Path and query parameters of `GET /enterprises/{enterprise}/copilot/custom-agents` (copilot/get-copilot-custom-agents-for-enterprise); unknown keys are rejected. */
@@ -544,7 +916,7 @@ export function isGetCopilotCustomAgentsForEnterpriseParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f109(v, u);
+  return f212(v, u);
 }
 
 /** 200 response body of `GET /enterprises/{enterprise}/copilot/custom-agents` (copilot/get-copilot-custom-agents-for-enterprise). */
@@ -552,7 +924,7 @@ export function isGetCopilotCustomAgentsForEnterpriseResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f112(v, u);
+  return f215(v, u);
 }
 
 /** Path and query parameters of `GET /enterprises/{enterprise}/copilot/custom-agents/source` (copilot/get-copilot-custom-agents-source-for-enterprise); unknown keys are rejected. */
@@ -560,7 +932,7 @@ export function isGetCopilotCustomAgentsSourceForEnterpriseParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f74(v, u);
+  return f134(v, u);
 }
 
 /** 200 response body of `GET /enterprises/{enterprise}/copilot/custom-agents/source` (copilot/get-copilot-custom-agents-source-for-enterprise). */
@@ -568,12 +940,12 @@ export function isGetCopilotCustomAgentsSourceForEnterpriseResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f115(v, u);
+  return f218(v, u);
 }
 
 /** Path and query parameters of `GET /orgs/{org}/copilot/billing` (copilot/get-copilot-organization-details); unknown keys are rejected. */
 export function isGetCopilotOrganizationDetailsParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f80(v, u);
+  return f141(v, u);
 }
 
 /** Path and query parameters of `GET /enterprises/{enterprise}/members/{username}/copilot` (copilot/get-copilot-seat-details-for-enterprise-user); unknown keys are rejected. */
@@ -581,7 +953,7 @@ export function isGetCopilotSeatDetailsForEnterpriseUserParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f117(v, u);
+  return f220(v, u);
 }
 
 /** 200 response body of `GET /enterprises/{enterprise}/members/{username}/copilot` (copilot/get-copilot-seat-details-for-enterprise-user). */
@@ -589,22 +961,22 @@ export function isGetCopilotSeatDetailsForEnterpriseUserResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f119(v, u);
+  return f222(v, u);
 }
 
 /** Path and query parameters of `GET /orgs/{org}/members/{username}/copilot` (copilot/get-copilot-seat-details-for-user); unknown keys are rejected. */
 export function isGetCopilotSeatDetailsForUserParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f121(v, u);
+  return f224(v, u);
 }
 
 /** Path and query parameters of `GET /enterprises/{enterprise}/copilot/usage-records` (copilot/get-usage-records); unknown keys are rejected. */
 export function isGetUsageRecordsParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f123(v, u);
+  return f226(v, u);
 }
 
 /** 200 response body of `GET /enterprises/{enterprise}/copilot/usage-records` (copilot/get-usage-records). */
 export function isGetUsageRecordsResponse200(v: unknown, u?: OnUnknownValue): boolean {
-  return f125(v, u);
+  return f228(v, u);
 }
 
 /** Path and query parameters of `GET /orgs/{org}/copilot/coding-agent/permissions/repositories` (copilot/list-copilot-coding-agent-selected-repositories-for-organization); unknown keys are rejected. */
@@ -612,7 +984,7 @@ export function isListCopilotCodingAgentSelectedRepositoriesForOrganizationParam
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f127(v, u);
+  return f230(v, u);
 }
 
 /** 200 response body of `GET /orgs/{org}/copilot/coding-agent/permissions/repositories` (copilot/list-copilot-coding-agent-selected-repositories-for-organization). */
@@ -620,22 +992,22 @@ export function isListCopilotCodingAgentSelectedRepositoriesForOrganizationRespo
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f129(v, u);
+  return f232(v, u);
 }
 
 /** Path and query parameters of `GET /orgs/{org}/copilot/billing/seats` (copilot/list-copilot-seats); unknown keys are rejected. */
 export function isListCopilotSeatsParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f131(v, u);
+  return f234(v, u);
 }
 
 /** 200 response body of `GET /orgs/{org}/copilot/billing/seats` (copilot/list-copilot-seats). */
 export function isListCopilotSeatsResponse200(v: unknown, u?: OnUnknownValue): boolean {
-  return f119(v, u);
+  return f222(v, u);
 }
 
 /** Path and query parameters of `GET /enterprises/{enterprise}/copilot/billing/seats` (copilot/list-copilot-seats-for-enterprise); unknown keys are rejected. */
 export function isListCopilotSeatsForEnterpriseParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f133(v, u);
+  return f236(v, u);
 }
 
 /** 200 response body of `GET /enterprises/{enterprise}/copilot/billing/seats` (copilot/list-copilot-seats-for-enterprise). */
@@ -643,7 +1015,7 @@ export function isListCopilotSeatsForEnterpriseResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f119(v, u);
+  return f222(v, u);
 }
 
 /** Path and query parameters of `DELETE /enterprises/{enterprise}/copilot/policies/coding_agent/organizations` (copilot/remove-organizations-from-enterprise-coding-agent-policy); unknown keys are rejected. */
@@ -651,7 +1023,7 @@ export function isRemoveOrganizationsFromEnterpriseCodingAgentPolicyParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f74(v, u);
+  return f134(v, u);
 }
 
 /** JSON request body of `DELETE /enterprises/{enterprise}/copilot/policies/coding_agent/organizations` (copilot/remove-organizations-from-enterprise-coding-agent-policy). */
@@ -659,7 +1031,7 @@ export function isRemoveOrganizationsFromEnterpriseCodingAgentPolicyRequestBody(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f84(v, u);
+  return f188(v, u);
 }
 
 /** Path and query parameters of `PUT /orgs/{org}/copilot/coding-agent/permissions` (copilot/set-copilot-coding-agent-permissions-organization); unknown keys are rejected. */
@@ -667,7 +1039,7 @@ export function isSetCopilotCodingAgentPermissionsOrganizationParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f80(v, u);
+  return f141(v, u);
 }
 
 /** JSON request body of `PUT /orgs/{org}/copilot/coding-agent/permissions` (copilot/set-copilot-coding-agent-permissions-organization). */
@@ -675,7 +1047,7 @@ export function isSetCopilotCodingAgentPermissionsOrganizationRequestBody(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f134(v, u);
+  return f237(v, u);
 }
 
 /** Path and query parameters of `PUT /orgs/{org}/copilot/coding-agent/permissions/repositories` (copilot/set-copilot-coding-agent-selected-repositories-for-organization); unknown keys are rejected. */
@@ -683,7 +1055,7 @@ export function isSetCopilotCodingAgentSelectedRepositoriesForOrganizationParams
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f80(v, u);
+  return f141(v, u);
 }
 
 /** JSON request body of `PUT /orgs/{org}/copilot/coding-agent/permissions/repositories` (copilot/set-copilot-coding-agent-selected-repositories-for-organization). */
@@ -691,7 +1063,7 @@ export function isSetCopilotCodingAgentSelectedRepositoriesForOrganizationReques
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f136(v, u);
+  return f239(v, u);
 }
 
 /** Path and query parameters of `PUT /enterprises/{enterprise}/copilot/content_exclusion` (copilot/set-copilot-content-exclusion-for-enterprise); unknown keys are rejected. */
@@ -699,7 +1071,7 @@ export function isSetCopilotContentExclusionForEnterpriseParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f74(v, u);
+  return f134(v, u);
 }
 
 /** JSON request body of `PUT /enterprises/{enterprise}/copilot/content_exclusion` (copilot/set-copilot-content-exclusion-for-enterprise). */
@@ -707,7 +1079,7 @@ export function isSetCopilotContentExclusionForEnterpriseRequestBody(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f140(v, u);
+  return f243(v, u);
 }
 
 /** 200 response body of `PUT /enterprises/{enterprise}/copilot/content_exclusion` (copilot/set-copilot-content-exclusion-for-enterprise). */
@@ -715,7 +1087,7 @@ export function isSetCopilotContentExclusionForEnterpriseResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f86(v, u);
+  return f177(v, u);
 }
 
 /** Path and query parameters of `PUT /orgs/{org}/copilot/content_exclusion` (copilot/set-copilot-content-exclusion-for-organization); unknown keys are rejected. */
@@ -723,7 +1095,7 @@ export function isSetCopilotContentExclusionForOrganizationParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f80(v, u);
+  return f141(v, u);
 }
 
 /** JSON request body of `PUT /orgs/{org}/copilot/content_exclusion` (copilot/set-copilot-content-exclusion-for-organization). */
@@ -731,7 +1103,7 @@ export function isSetCopilotContentExclusionForOrganizationRequestBody(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f140(v, u);
+  return f243(v, u);
 }
 
 /** 200 response body of `PUT /orgs/{org}/copilot/content_exclusion` (copilot/set-copilot-content-exclusion-for-organization). */
@@ -739,7 +1111,7 @@ export function isSetCopilotContentExclusionForOrganizationResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f86(v, u);
+  return f177(v, u);
 }
 
 /** Path and query parameters of `PUT /enterprises/{enterprise}/copilot/custom-agents/source` (copilot/set-copilot-custom-agents-source-for-enterprise); unknown keys are rejected. */
@@ -747,7 +1119,7 @@ export function isSetCopilotCustomAgentsSourceForEnterpriseParams(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f74(v, u);
+  return f134(v, u);
 }
 
 /** JSON request body of `PUT /enterprises/{enterprise}/copilot/custom-agents/source` (copilot/set-copilot-custom-agents-source-for-enterprise). */
@@ -755,7 +1127,7 @@ export function isSetCopilotCustomAgentsSourceForEnterpriseRequestBody(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f141(v, u);
+  return f244(v, u);
 }
 
 /** 200 response body of `PUT /enterprises/{enterprise}/copilot/custom-agents/source` (copilot/set-copilot-custom-agents-source-for-enterprise). */
@@ -763,12 +1135,12 @@ export function isSetCopilotCustomAgentsSourceForEnterpriseResponse200(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f145(v, u);
+  return f248(v, u);
 }
 
 /** Path and query parameters of `PUT /enterprises/{enterprise}/copilot/policies/coding_agent` (copilot/set-enterprise-coding-agent-policy); unknown keys are rejected. */
 export function isSetEnterpriseCodingAgentPolicyParams(v: unknown, u?: OnUnknownValue): boolean {
-  return f74(v, u);
+  return f134(v, u);
 }
 
 /** JSON request body of `PUT /enterprises/{enterprise}/copilot/policies/coding_agent` (copilot/set-enterprise-coding-agent-policy). */
@@ -776,7 +1148,7 @@ export function isSetEnterpriseCodingAgentPolicyRequestBody(
   v: unknown,
   u?: OnUnknownValue,
 ): boolean {
-  return f146(v, u);
+  return f249(v, u);
 }
 
 function f0(v: unknown, u?: OnUnknownValue): boolean {
@@ -798,6 +1170,378 @@ function f1(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
+  x = o["year"];
+  if (x === undefined || !Number.isSafeInteger(x)) return false;
+  x = o["month"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["day"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  return true;
+}
+
+function f2(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["id"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["name"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  return true;
+}
+
+function f3(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["product"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["sku"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["model"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["unitType"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["pricePerUnit"];
+  if (x === undefined || !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = o["grossQuantity"];
+  if (x === undefined || !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = o["grossAmount"];
+  if (x === undefined || !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = o["discountQuantity"];
+  if (x === undefined || !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = o["discountAmount"];
+  if (x === undefined || !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = o["netQuantity"];
+  if (x === undefined || !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = o["netAmount"];
+  if (x === undefined || !(typeof x === "number" && Number.isFinite(x))) return false;
+  return true;
+}
+
+function f4(v: unknown, u?: OnUnknownValue): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const x of v) if (!f3(x, u)) return false;
+  return true;
+}
+
+function f5(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["timePeriod"];
+  if (x === undefined || !f1(x, u)) return false;
+  x = o["enterprise"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["user"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["organization"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["product"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["model"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["costCenter"];
+  if (x !== undefined && !f2(x, u)) return false;
+  x = o["usageItems"];
+  if (x === undefined || !f4(x, u)) return false;
+  return true;
+}
+
+function f6(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["timePeriod"];
+  if (x === undefined || !f1(x, u)) return false;
+  x = o["organization"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["user"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["product"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["model"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["usageItems"];
+  if (x === undefined || !f4(x, u)) return false;
+  return true;
+}
+
+function f7(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["timePeriod"];
+  if (x === undefined || !f1(x, u)) return false;
+  x = o["user"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["product"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["model"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["usageItems"];
+  if (x === undefined || !f4(x, u)) return false;
+  return true;
+}
+
+function f8(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["date"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["product"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["sku"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["quantity"];
+  if (x === undefined || !Number.isSafeInteger(x)) return false;
+  x = o["unitType"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["pricePerUnit"];
+  if (x === undefined || !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = o["grossAmount"];
+  if (x === undefined || !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = o["discountAmount"];
+  if (x === undefined || !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = o["netAmount"];
+  if (x === undefined || !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = o["organizationName"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["repositoryName"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+
+function f9(v: unknown, u?: OnUnknownValue): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const x of v) if (!f8(x, u)) return false;
+  return true;
+}
+
+function f10(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["usageItems"];
+  if (x !== undefined && !f9(x, u)) return false;
+  return true;
+}
+
+function f11(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["date"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["product"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["sku"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["quantity"];
+  if (x === undefined || !Number.isSafeInteger(x)) return false;
+  x = o["unitType"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["pricePerUnit"];
+  if (x === undefined || !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = o["grossAmount"];
+  if (x === undefined || !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = o["discountAmount"];
+  if (x === undefined || !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = o["netAmount"];
+  if (x === undefined || !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = o["repositoryName"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+
+function f12(v: unknown, u?: OnUnknownValue): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const x of v) if (!f11(x, u)) return false;
+  return true;
+}
+
+function f13(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["usageItems"];
+  if (x !== undefined && !f12(x, u)) return false;
+  return true;
+}
+
+function f14(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["product"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["sku"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["unitType"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["pricePerUnit"];
+  if (x === undefined || !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = o["grossQuantity"];
+  if (x === undefined || !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = o["grossAmount"];
+  if (x === undefined || !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = o["discountQuantity"];
+  if (x === undefined || !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = o["discountAmount"];
+  if (x === undefined || !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = o["netQuantity"];
+  if (x === undefined || !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = o["netAmount"];
+  if (x === undefined || !(typeof x === "number" && Number.isFinite(x))) return false;
+  return true;
+}
+
+function f15(v: unknown, u?: OnUnknownValue): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const x of v) if (!f14(x, u)) return false;
+  return true;
+}
+
+function f16(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["timePeriod"];
+  if (x === undefined || !f1(x, u)) return false;
+  x = o["enterprise"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["organization"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["repository"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["product"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["sku"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["costCenter"];
+  if (x !== undefined && !f2(x, u)) return false;
+  x = o["usageItems"];
+  if (x === undefined || !f15(x, u)) return false;
+  return true;
+}
+
+function f17(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["timePeriod"];
+  if (x === undefined || !f1(x, u)) return false;
+  x = o["organization"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["repository"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["product"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["sku"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["usageItems"];
+  if (x === undefined || !f15(x, u)) return false;
+  return true;
+}
+
+function f18(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["timePeriod"];
+  if (x === undefined || !f1(x, u)) return false;
+  x = o["user"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["repository"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["product"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["sku"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["usageItems"];
+  if (x === undefined || !f15(x, u)) return false;
+  return true;
+}
+
+const f19: ReadonlySet<unknown> = new Set(["SkuPricing"]);
+
+const f20: ReadonlySet<unknown> = new Set(["ProductPricing"]);
+
+const f21: ReadonlySet<unknown> = new Set(["BundlePricing"]);
+
+const f22: ReadonlySet<unknown> = new Set([
+  "enterprise",
+  "organization",
+  "repository",
+  "cost_center",
+  "multi_user_customer",
+  "multi_user_cost_center",
+  "user",
+]);
+
+function f23(v: unknown, u?: OnUnknownValue): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const x of v) if (!(typeof x === "string")) return false;
+  return true;
+}
+
+function f24(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["will_alert"];
+  if (x === undefined || !(typeof x === "boolean")) return false;
+  x = o["alert_recipients"];
+  if (x === undefined || !f23(x, u)) return false;
+  return true;
+}
+
+function f25(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["id"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["budget_type"];
+  if (
+    x === undefined ||
+    !(
+      (typeof x === "string" && (f19.has(x) || unknownValue(u, "budget.budget_type", x))) ||
+      (typeof x === "string" && (f20.has(x) || unknownValue(u, "budget.budget_type", x))) ||
+      (typeof x === "string" && (f21.has(x) || unknownValue(u, "budget.budget_type", x)))
+    )
+  )
+    return false;
+  x = o["budget_amount"];
+  if (x === undefined || !Number.isSafeInteger(x)) return false;
+  x = o["prevent_further_usage"];
+  if (x === undefined || !(typeof x === "boolean")) return false;
+  x = o["budget_scope"];
+  if (
+    x === undefined ||
+    !(typeof x === "string" && (f22.has(x) || unknownValue(u, "budget.budget_scope", x)))
+  )
+    return false;
+  x = o["budget_entity_name"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["user"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["consumed_amount"];
+  if (x !== undefined && !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = o["budget_product_sku"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["budget_product_skus"];
+  if (x !== undefined && !f23(x, u)) return false;
+  x = o["budget_alerting"];
+  if (x === undefined || !f24(x, u)) return false;
+  return true;
+}
+
+function f26(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
   x = o["key"];
   if (x === undefined || !(typeof x === "string")) return false;
   x = o["name"];
@@ -811,7 +1555,7 @@ function f1(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f2(v: unknown, u?: OnUnknownValue): boolean {
+function f27(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -828,24 +1572,24 @@ function f2(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f3(v: unknown, u?: OnUnknownValue): boolean {
+function f28(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v)) return false;
-  for (const x of v) if (!f2(x, u)) return false;
+  for (const x of v) if (!f27(x, u)) return false;
   return true;
 }
 
-function f4(v: unknown, u?: OnUnknownValue): boolean {
+function f29(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["total_engaged_users"];
   if (x !== undefined && !Number.isSafeInteger(x)) return false;
   x = o["models"];
-  if (x !== undefined && !f3(x, u)) return false;
+  if (x !== undefined && !f28(x, u)) return false;
   return true;
 }
 
-function f5(v: unknown, u?: OnUnknownValue): boolean {
+function f30(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -862,13 +1606,13 @@ function f5(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f6(v: unknown, u?: OnUnknownValue): boolean {
+function f31(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v)) return false;
-  for (const x of v) if (!f5(x, u)) return false;
+  for (const x of v) if (!f30(x, u)) return false;
   return true;
 }
 
-function f7(v: unknown, u?: OnUnknownValue): boolean {
+function f32(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -877,45 +1621,39 @@ function f7(v: unknown, u?: OnUnknownValue): boolean {
   x = o["total_engaged_users"];
   if (x !== undefined && !Number.isSafeInteger(x)) return false;
   x = o["models"];
-  if (x !== undefined && !f6(x, u)) return false;
+  if (x !== undefined && !f31(x, u)) return false;
   return true;
 }
 
-function f8(v: unknown, u?: OnUnknownValue): boolean {
+function f33(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v)) return false;
-  for (const x of v) if (!f7(x, u)) return false;
+  for (const x of v) if (!f32(x, u)) return false;
   return true;
 }
 
-function f9(v: unknown, u?: OnUnknownValue): boolean {
+function f34(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["total_engaged_users"];
   if (x !== undefined && !Number.isSafeInteger(x)) return false;
   x = o["repositories"];
-  if (x !== undefined && !f8(x, u)) return false;
+  if (x !== undefined && !f33(x, u)) return false;
   return true;
 }
 
-function f10(v: unknown, u?: OnUnknownValue): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const x of v) if (!(typeof x === "string")) return false;
-  return true;
-}
-
-function f11(v: unknown, u?: OnUnknownValue): boolean {
+function f35(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   for (const k in o) {
     x = o[k];
-    if (!f10(x, u)) return false;
+    if (!f23(x, u)) return false;
   }
   return true;
 }
 
-function f12(v: unknown, u?: OnUnknownValue): boolean {
+function f36(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -936,13 +1674,13 @@ function f12(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f13(v: unknown, u?: OnUnknownValue): boolean {
+function f37(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v)) return false;
-  for (const x of v) if (!f12(x, u)) return false;
+  for (const x of v) if (!f36(x, u)) return false;
   return true;
 }
 
-function f14(v: unknown, u?: OnUnknownValue): boolean {
+function f38(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -951,28 +1689,28 @@ function f14(v: unknown, u?: OnUnknownValue): boolean {
   x = o["total_engaged_users"];
   if (x !== undefined && !Number.isSafeInteger(x)) return false;
   x = o["models"];
-  if (x !== undefined && !f13(x, u)) return false;
+  if (x !== undefined && !f37(x, u)) return false;
   return true;
 }
 
-function f15(v: unknown, u?: OnUnknownValue): boolean {
+function f39(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v)) return false;
-  for (const x of v) if (!f14(x, u)) return false;
+  for (const x of v) if (!f38(x, u)) return false;
   return true;
 }
 
-function f16(v: unknown, u?: OnUnknownValue): boolean {
+function f40(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["total_engaged_users"];
   if (x !== undefined && !Number.isSafeInteger(x)) return false;
   x = o["editors"];
-  if (x !== undefined && !f15(x, u)) return false;
+  if (x !== undefined && !f39(x, u)) return false;
   return true;
 }
 
-function f17(v: unknown, u?: OnUnknownValue): boolean {
+function f41(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -983,13 +1721,13 @@ function f17(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f18(v: unknown, u?: OnUnknownValue): boolean {
+function f42(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v)) return false;
-  for (const x of v) if (!f17(x, u)) return false;
+  for (const x of v) if (!f41(x, u)) return false;
   return true;
 }
 
-function f19(v: unknown, u?: OnUnknownValue): boolean {
+function f43(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1008,13 +1746,13 @@ function f19(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f20(v: unknown, u?: OnUnknownValue): boolean {
+function f44(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v)) return false;
-  for (const x of v) if (!f19(x, u)) return false;
+  for (const x of v) if (!f43(x, u)) return false;
   return true;
 }
 
-function f21(v: unknown, u?: OnUnknownValue): boolean {
+function f45(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1027,17 +1765,17 @@ function f21(v: unknown, u?: OnUnknownValue): boolean {
   x = o["total_engaged_users"];
   if (x !== undefined && !Number.isSafeInteger(x)) return false;
   x = o["languages"];
-  if (x !== undefined && !f20(x, u)) return false;
+  if (x !== undefined && !f44(x, u)) return false;
   return true;
 }
 
-function f22(v: unknown, u?: OnUnknownValue): boolean {
+function f46(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v)) return false;
-  for (const x of v) if (!f21(x, u)) return false;
+  for (const x of v) if (!f45(x, u)) return false;
   return true;
 }
 
-function f23(v: unknown, u?: OnUnknownValue): boolean {
+function f47(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1046,30 +1784,30 @@ function f23(v: unknown, u?: OnUnknownValue): boolean {
   x = o["total_engaged_users"];
   if (x !== undefined && !Number.isSafeInteger(x)) return false;
   x = o["models"];
-  if (x !== undefined && !f22(x, u)) return false;
+  if (x !== undefined && !f46(x, u)) return false;
   return true;
 }
 
-function f24(v: unknown, u?: OnUnknownValue): boolean {
+function f48(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v)) return false;
-  for (const x of v) if (!f23(x, u)) return false;
+  for (const x of v) if (!f47(x, u)) return false;
   return true;
 }
 
-function f25(v: unknown, u?: OnUnknownValue): boolean {
+function f49(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["total_engaged_users"];
   if (x !== undefined && !Number.isSafeInteger(x)) return false;
   x = o["languages"];
-  if (x !== undefined && !f18(x, u)) return false;
+  if (x !== undefined && !f42(x, u)) return false;
   x = o["editors"];
-  if (x !== undefined && !f24(x, u)) return false;
+  if (x !== undefined && !f48(x, u)) return false;
   return true;
 }
 
-function f26(v: unknown, u?: OnUnknownValue): boolean {
+function f50(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1088,20 +1826,20 @@ function f26(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-const f27: ReadonlySet<unknown> = new Set(["allow", "block", "unconfigured"]);
+const f51: ReadonlySet<unknown> = new Set(["allow", "block", "unconfigured"]);
 
-const f28: ReadonlySet<unknown> = new Set(["enabled", "disabled", "unconfigured"]);
+const f52: ReadonlySet<unknown> = new Set(["enabled", "disabled", "unconfigured"]);
 
-const f29: ReadonlySet<unknown> = new Set([
+const f53: ReadonlySet<unknown> = new Set([
   "assign_all",
   "assign_selected",
   "disabled",
   "unconfigured",
 ]);
 
-const f30: ReadonlySet<unknown> = new Set(["business", "enterprise"]);
+const f54: ReadonlySet<unknown> = new Set(["business", "enterprise"]);
 
-function f31(v: unknown, u?: OnUnknownValue): boolean {
+function f55(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1112,7 +1850,7 @@ function f31(v: unknown, u?: OnUnknownValue): boolean {
     x === undefined ||
     !(
       typeof x === "string" &&
-      (f27.has(x) || unknownValue(u, "copilot-organization-details.public_code_suggestions", x))
+      (f51.has(x) || unknownValue(u, "copilot-organization-details.public_code_suggestions", x))
     )
   )
     return false;
@@ -1121,7 +1859,7 @@ function f31(v: unknown, u?: OnUnknownValue): boolean {
     x !== undefined &&
     !(
       typeof x === "string" &&
-      (f28.has(x) || unknownValue(u, "copilot-organization-details.ide_chat", x))
+      (f52.has(x) || unknownValue(u, "copilot-organization-details.ide_chat", x))
     )
   )
     return false;
@@ -1130,7 +1868,7 @@ function f31(v: unknown, u?: OnUnknownValue): boolean {
     x !== undefined &&
     !(
       typeof x === "string" &&
-      (f28.has(x) || unknownValue(u, "copilot-organization-details.platform_chat", x))
+      (f52.has(x) || unknownValue(u, "copilot-organization-details.platform_chat", x))
     )
   )
     return false;
@@ -1139,7 +1877,7 @@ function f31(v: unknown, u?: OnUnknownValue): boolean {
     x !== undefined &&
     !(
       typeof x === "string" &&
-      (f28.has(x) || unknownValue(u, "copilot-organization-details.cli", x))
+      (f52.has(x) || unknownValue(u, "copilot-organization-details.cli", x))
     )
   )
     return false;
@@ -1148,7 +1886,7 @@ function f31(v: unknown, u?: OnUnknownValue): boolean {
     x === undefined ||
     !(
       typeof x === "string" &&
-      (f29.has(x) || unknownValue(u, "copilot-organization-details.seat_management_setting", x))
+      (f53.has(x) || unknownValue(u, "copilot-organization-details.seat_management_setting", x))
     )
   )
     return false;
@@ -1157,14 +1895,14 @@ function f31(v: unknown, u?: OnUnknownValue): boolean {
     x !== undefined &&
     !(
       typeof x === "string" &&
-      (f30.has(x) || unknownValue(u, "copilot-organization-details.plan_type", x))
+      (f54.has(x) || unknownValue(u, "copilot-organization-details.plan_type", x))
     )
   )
     return false;
   return true;
 }
 
-function f32(v: unknown, u?: OnUnknownValue): boolean {
+function f56(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1215,9 +1953,9 @@ function f32(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-const f33: ReadonlySet<unknown> = new Set(["enterprise", "organization"]);
+const f57: ReadonlySet<unknown> = new Set(["enterprise", "organization"]);
 
-function f34(v: unknown, u?: OnUnknownValue): boolean {
+function f58(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1250,7 +1988,7 @@ function f34(v: unknown, u?: OnUnknownValue): boolean {
   x = o["type"];
   if (
     x === undefined ||
-    !(typeof x === "string" && (f33.has(x) || unknownValue(u, "nullable-team-simple.type", x)))
+    !(typeof x === "string" && (f57.has(x) || unknownValue(u, "nullable-team-simple.type", x)))
   )
     return false;
   x = o["organization_id"];
@@ -1260,7 +1998,7 @@ function f34(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f35(v: unknown, u?: OnUnknownValue): boolean {
+function f59(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1277,9 +2015,9 @@ function f35(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-const f36: ReadonlySet<unknown> = new Set(["direct", "organization", "enterprise"]);
+const f60: ReadonlySet<unknown> = new Set(["direct", "organization", "enterprise"]);
 
-function f37(v: unknown, u?: OnUnknownValue): boolean {
+function f61(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1300,7 +2038,7 @@ function f37(v: unknown, u?: OnUnknownValue): boolean {
   x = o["permission"];
   if (x === undefined || !(typeof x === "string")) return false;
   x = o["permissions"];
-  if (x !== undefined && !f35(x, u)) return false;
+  if (x !== undefined && !f59(x, u)) return false;
   x = o["url"];
   if (x === undefined || !(typeof x === "string")) return false;
   x = o["html_url"];
@@ -1312,13 +2050,13 @@ function f37(v: unknown, u?: OnUnknownValue): boolean {
   x = o["type"];
   if (
     x !== undefined &&
-    !(typeof x === "string" && (f33.has(x) || unknownValue(u, "team.type", x)))
+    !(typeof x === "string" && (f57.has(x) || unknownValue(u, "team.type", x)))
   )
     return false;
   x = o["access_source"];
   if (
     x !== undefined &&
-    !(typeof x === "string" && (f36.has(x) || unknownValue(u, "team.access_source", x)))
+    !(typeof x === "string" && (f60.has(x) || unknownValue(u, "team.access_source", x)))
   )
     return false;
   x = o["organization_id"];
@@ -1330,7 +2068,7 @@ function f37(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f38(v: unknown, u?: OnUnknownValue): boolean {
+function f62(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1361,9 +2099,9 @@ function f38(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-const f39: ReadonlySet<unknown> = new Set(["notifications_enabled", "notifications_disabled"]);
+const f63: ReadonlySet<unknown> = new Set(["notifications_enabled", "notifications_disabled"]);
 
-function f40(v: unknown, u?: OnUnknownValue): boolean {
+function f64(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1398,16 +2136,16 @@ function f40(v: unknown, u?: OnUnknownValue): boolean {
     x !== undefined &&
     !(
       typeof x === "string" &&
-      (f39.has(x) || unknownValue(u, "enterprise-team.notification_setting", x))
+      (f63.has(x) || unknownValue(u, "enterprise-team.notification_setting", x))
     )
   )
     return false;
   return true;
 }
 
-const f41: ReadonlySet<unknown> = new Set(["business", "enterprise", "unknown"]);
+const f65: ReadonlySet<unknown> = new Set(["business", "enterprise", "unknown"]);
 
-function f42(v: unknown, u?: OnUnknownValue): boolean {
+function f66(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1436,29 +2174,29 @@ function f42(v: unknown, u?: OnUnknownValue): boolean {
   x = o["plan_type"];
   if (
     x !== undefined &&
-    !(typeof x === "string" && (f41.has(x) || unknownValue(u, "copilot-seat-details.plan_type", x)))
+    !(typeof x === "string" && (f65.has(x) || unknownValue(u, "copilot-seat-details.plan_type", x)))
   )
     return false;
   return true;
 }
 
-function f43(v: unknown, u?: OnUnknownValue): boolean {
+function f67(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["download_links"];
-  if (x === undefined || !f10(x, u)) return false;
+  if (x === undefined || !f23(x, u)) return false;
   x = o["report_day"];
   if (x === undefined || !(typeof x === "string")) return false;
   return true;
 }
 
-function f44(v: unknown, u?: OnUnknownValue): boolean {
+function f68(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["download_links"];
-  if (x === undefined || !f10(x, u)) return false;
+  if (x === undefined || !f23(x, u)) return false;
   x = o["report_start_day"];
   if (x === undefined || !(typeof x === "string")) return false;
   x = o["report_end_day"];
@@ -1466,7 +2204,7 @@ function f44(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f45(v: unknown, u?: OnUnknownValue): boolean {
+function f69(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1487,25 +2225,318 @@ function f45(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-const f46: ReadonlySet<unknown> = new Set(["enabled", "disabled"]);
-
-function f47(v: unknown, u?: OnUnknownValue): boolean {
+function f70(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
-  x = o["status"];
+  x = o["will_alert"];
+  if (x !== undefined && !(typeof x === "boolean")) return false;
+  x = o["alert_recipients"];
+  if (x !== undefined && !f23(x, u)) return false;
+  return true;
+}
+
+function f71(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["id"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["budget_scope"];
   if (
     x !== undefined &&
     !(
       typeof x === "string" &&
-      (f46.has(x) || unknownValue(u, "security-and-analysis.advanced_security.status", x))
+      (f22.has(x) || unknownValue(u, "create-budget.budget.budget_scope", x))
+    )
+  )
+    return false;
+  x = o["budget_entity_name"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["budget_amount"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["prevent_further_usage"];
+  if (x !== undefined && !(typeof x === "boolean")) return false;
+  x = o["budget_product_sku"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["budget_type"];
+  if (
+    x !== undefined &&
+    !(
+      (typeof x === "string" &&
+        (f20.has(x) || unknownValue(u, "create-budget.budget.budget_type", x))) ||
+      (typeof x === "string" &&
+        (f19.has(x) || unknownValue(u, "create-budget.budget.budget_type", x))) ||
+      (typeof x === "string" &&
+        (f21.has(x) || unknownValue(u, "create-budget.budget.budget_type", x)))
+    )
+  )
+    return false;
+  x = o["budget_alerting"];
+  if (x !== undefined && !f70(x, u)) return false;
+  return true;
+}
+
+function f72(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["message"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["budget"];
+  if (x === undefined || !f71(x, u)) return false;
+  return true;
+}
+
+function f73(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["message"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["id"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["budget_id"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+
+const f74: ReadonlySet<unknown> = new Set(["CostCenterArchived"]);
+
+function f75(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["message"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["id"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["name"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["costCenterState"];
+  if (
+    x === undefined ||
+    !(
+      typeof x === "string" &&
+      (f74.has(x) || unknownValue(u, "delete-cost-center.costCenterState", x))
     )
   )
     return false;
   return true;
 }
 
-function f48(v: unknown, u?: OnUnknownValue): boolean {
+function f76(v: unknown, u?: OnUnknownValue): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const x of v) if (!isBudget(x, u)) return false;
+  return true;
+}
+
+function f77(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["id"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["budget_amount"];
+  if (x === undefined || !Number.isSafeInteger(x)) return false;
+  x = o["consumed_amount"];
+  if (x === undefined || !(typeof x === "number" && Number.isFinite(x))) return false;
+  return true;
+}
+
+function f78(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["budgets"];
+  if (x === undefined || !f76(x, u)) return false;
+  x = o["user"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["effective_budget"];
+  if (x !== undefined && !f77(x, u)) return false;
+  x = o["has_next_page"];
+  if (x !== undefined && !(typeof x === "boolean")) return false;
+  x = o["total_count"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  return true;
+}
+
+const f79: ReadonlySet<unknown> = new Set(["active", "deleted"]);
+
+function f80(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["target_amount"];
+  if (x !== undefined && !(x === null || (typeof x === "number" && Number.isFinite(x))))
+    return false;
+  x = o["current_amount"];
+  if (x !== undefined && !(x === null || (typeof x === "number" && Number.isFinite(x))))
+    return false;
+  return true;
+}
+
+function f81(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["type"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["name"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  return true;
+}
+
+function f82(v: unknown, u?: OnUnknownValue): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const x of v) if (!f81(x, u)) return false;
+  return true;
+}
+
+function f83(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["id"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["name"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["state"];
+  if (
+    x !== undefined &&
+    !(
+      typeof x === "string" &&
+      (f79.has(x) || unknownValue(u, "get-all-cost-centers.costCenters[].state", x))
+    )
+  )
+    return false;
+  x = o["azure_subscription"];
+  if (x !== undefined && !(x === null || typeof x === "string")) return false;
+  x = o["ai_credit_pool_enabled"];
+  if (x !== undefined && !(typeof x === "boolean")) return false;
+  x = o["ai_credit_pool_state"];
+  if (x !== undefined && !f80(x, u)) return false;
+  x = o["resources"];
+  if (x === undefined || !f82(x, u)) return false;
+  return true;
+}
+
+function f84(v: unknown, u?: OnUnknownValue): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const x of v) if (!f83(x, u)) return false;
+  return true;
+}
+
+function f85(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["costCenters"];
+  if (x !== undefined && !f84(x, u)) return false;
+  return true;
+}
+
+function f86(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["id"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["budget_scope"];
+  if (
+    x === undefined ||
+    !(typeof x === "string" && (f22.has(x) || unknownValue(u, "get-budget.budget_scope", x)))
+  )
+    return false;
+  x = o["budget_entity_name"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["user"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["budget_amount"];
+  if (x === undefined || !Number.isSafeInteger(x)) return false;
+  x = o["prevent_further_usage"];
+  if (x === undefined || !(typeof x === "boolean")) return false;
+  x = o["budget_product_sku"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["budget_type"];
+  if (
+    x === undefined ||
+    !(
+      (typeof x === "string" && (f20.has(x) || unknownValue(u, "get-budget.budget_type", x))) ||
+      (typeof x === "string" && (f19.has(x) || unknownValue(u, "get-budget.budget_type", x))) ||
+      (typeof x === "string" && (f21.has(x) || unknownValue(u, "get-budget.budget_type", x)))
+    )
+  )
+    return false;
+  x = o["budget_alerting"];
+  if (x === undefined || !f70(x, u)) return false;
+  return true;
+}
+
+function f87(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["user"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["consumed_amount"];
+  if (x === undefined || !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = o["target_amount"];
+  if (x === undefined || !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = o["override_budget_id"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+
+function f88(v: unknown, u?: OnUnknownValue): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const x of v) if (!f87(x, u)) return false;
+  return true;
+}
+
+function f89(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["user_states"];
+  if (x === undefined || !f88(x, u)) return false;
+  x = o["has_next_page"];
+  if (x === undefined || !(typeof x === "boolean")) return false;
+  x = o["total_count"];
+  if (x === undefined || !Number.isSafeInteger(x)) return false;
+  return true;
+}
+
+function f90(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["id"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["name"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["azure_subscription"];
+  if (x !== undefined && !(x === null || typeof x === "string")) return false;
+  x = o["state"];
+  if (
+    x !== undefined &&
+    !(typeof x === "string" && (f79.has(x) || unknownValue(u, "get-cost-center.state", x)))
+  )
+    return false;
+  x = o["resources"];
+  if (x === undefined || !f82(x, u)) return false;
+  x = o["has_next_page"];
+  if (x !== undefined && !(typeof x === "boolean")) return false;
+  x = o["ai_credit_pool_enabled"];
+  if (x !== undefined && !(typeof x === "boolean")) return false;
+  x = o["ai_credit_pool_state"];
+  if (x !== undefined && !f80(x, u)) return false;
+  return true;
+}
+
+const f91: ReadonlySet<unknown> = new Set(["enabled", "disabled"]);
+
+function f92(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1514,14 +2545,14 @@ function f48(v: unknown, u?: OnUnknownValue): boolean {
     x !== undefined &&
     !(
       typeof x === "string" &&
-      (f46.has(x) || unknownValue(u, "security-and-analysis.code_security.status", x))
+      (f91.has(x) || unknownValue(u, "security-and-analysis.advanced_security.status", x))
     )
   )
     return false;
   return true;
 }
 
-function f49(v: unknown, u?: OnUnknownValue): boolean {
+function f93(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1530,14 +2561,14 @@ function f49(v: unknown, u?: OnUnknownValue): boolean {
     x !== undefined &&
     !(
       typeof x === "string" &&
-      (f46.has(x) || unknownValue(u, "security-and-analysis.dependabot_security_updates.status", x))
+      (f91.has(x) || unknownValue(u, "security-and-analysis.code_security.status", x))
     )
   )
     return false;
   return true;
 }
 
-function f50(v: unknown, u?: OnUnknownValue): boolean {
+function f94(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1546,14 +2577,14 @@ function f50(v: unknown, u?: OnUnknownValue): boolean {
     x !== undefined &&
     !(
       typeof x === "string" &&
-      (f46.has(x) || unknownValue(u, "security-and-analysis.secret_scanning.status", x))
+      (f91.has(x) || unknownValue(u, "security-and-analysis.dependabot_security_updates.status", x))
     )
   )
     return false;
   return true;
 }
 
-function f51(v: unknown, u?: OnUnknownValue): boolean {
+function f95(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1562,7 +2593,23 @@ function f51(v: unknown, u?: OnUnknownValue): boolean {
     x !== undefined &&
     !(
       typeof x === "string" &&
-      (f46.has(x) ||
+      (f91.has(x) || unknownValue(u, "security-and-analysis.secret_scanning.status", x))
+    )
+  )
+    return false;
+  return true;
+}
+
+function f96(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["status"];
+  if (
+    x !== undefined &&
+    !(
+      typeof x === "string" &&
+      (f91.has(x) ||
         unknownValue(u, "security-and-analysis.secret_scanning_push_protection.status", x))
     )
   )
@@ -1570,7 +2617,7 @@ function f51(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f52(v: unknown, u?: OnUnknownValue): boolean {
+function f97(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1579,7 +2626,7 @@ function f52(v: unknown, u?: OnUnknownValue): boolean {
     x !== undefined &&
     !(
       typeof x === "string" &&
-      (f46.has(x) ||
+      (f91.has(x) ||
         unknownValue(u, "security-and-analysis.secret_scanning_non_provider_patterns.status", x))
     )
   )
@@ -1587,7 +2634,7 @@ function f52(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f53(v: unknown, u?: OnUnknownValue): boolean {
+function f98(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1596,7 +2643,7 @@ function f53(v: unknown, u?: OnUnknownValue): boolean {
     x !== undefined &&
     !(
       typeof x === "string" &&
-      (f46.has(x) ||
+      (f91.has(x) ||
         unknownValue(u, "security-and-analysis.secret_scanning_ai_detection.status", x))
     )
   )
@@ -1604,7 +2651,7 @@ function f53(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f54(v: unknown, u?: OnUnknownValue): boolean {
+function f99(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1613,7 +2660,7 @@ function f54(v: unknown, u?: OnUnknownValue): boolean {
     x !== undefined &&
     !(
       typeof x === "string" &&
-      (f46.has(x) ||
+      (f91.has(x) ||
         unknownValue(u, "security-and-analysis.secret_scanning_validity_checks.status", x))
     )
   )
@@ -1621,7 +2668,7 @@ function f54(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f55(v: unknown, u?: OnUnknownValue): boolean {
+function f100(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1630,7 +2677,7 @@ function f55(v: unknown, u?: OnUnknownValue): boolean {
     x !== undefined &&
     !(
       typeof x === "string" &&
-      (f46.has(x) ||
+      (f91.has(x) ||
         unknownValue(
           u,
           "security-and-analysis.secret_scanning_delegated_alert_dismissal.status",
@@ -1642,7 +2689,7 @@ function f55(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f56(v: unknown, u?: OnUnknownValue): boolean {
+function f101(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1651,7 +2698,7 @@ function f56(v: unknown, u?: OnUnknownValue): boolean {
     x !== undefined &&
     !(
       typeof x === "string" &&
-      (f46.has(x) ||
+      (f91.has(x) ||
         unknownValue(u, "security-and-analysis.secret_scanning_delegated_bypass.status", x))
     )
   )
@@ -1659,11 +2706,11 @@ function f56(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-const f57: ReadonlySet<unknown> = new Set(["TEAM", "ROLE"]);
+const f102: ReadonlySet<unknown> = new Set(["TEAM", "ROLE"]);
 
-const f58: ReadonlySet<unknown> = new Set(["ALWAYS", "EXEMPT"]);
+const f103: ReadonlySet<unknown> = new Set(["ALWAYS", "EXEMPT"]);
 
-function f59(v: unknown, u?: OnUnknownValue): boolean {
+function f104(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1674,7 +2721,7 @@ function f59(v: unknown, u?: OnUnknownValue): boolean {
     x === undefined ||
     !(
       typeof x === "string" &&
-      (f57.has(x) ||
+      (f102.has(x) ||
         unknownValue(
           u,
           "security-and-analysis.secret_scanning_delegated_bypass_options.reviewers[].reviewer_type",
@@ -1688,7 +2735,7 @@ function f59(v: unknown, u?: OnUnknownValue): boolean {
     x !== undefined &&
     !(
       typeof x === "string" &&
-      (f58.has(x) ||
+      (f103.has(x) ||
         unknownValue(
           u,
           "security-and-analysis.secret_scanning_delegated_bypass_options.reviewers[].mode",
@@ -1700,53 +2747,53 @@ function f59(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f60(v: unknown, u?: OnUnknownValue): boolean {
+function f105(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v)) return false;
-  for (const x of v) if (!f59(x, u)) return false;
+  for (const x of v) if (!f104(x, u)) return false;
   return true;
 }
 
-function f61(v: unknown, u?: OnUnknownValue): boolean {
+function f106(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["reviewers"];
-  if (x !== undefined && !f60(x, u)) return false;
+  if (x !== undefined && !f105(x, u)) return false;
   return true;
 }
 
-function f62(v: unknown, u?: OnUnknownValue): boolean {
+function f107(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["advanced_security"];
-  if (x !== undefined && !f47(x, u)) return false;
+  if (x !== undefined && !f92(x, u)) return false;
   x = o["code_security"];
-  if (x !== undefined && !f48(x, u)) return false;
+  if (x !== undefined && !f93(x, u)) return false;
   x = o["dependabot_security_updates"];
-  if (x !== undefined && !f49(x, u)) return false;
+  if (x !== undefined && !f94(x, u)) return false;
   x = o["secret_scanning"];
-  if (x !== undefined && !f50(x, u)) return false;
+  if (x !== undefined && !f95(x, u)) return false;
   x = o["secret_scanning_push_protection"];
-  if (x !== undefined && !f51(x, u)) return false;
+  if (x !== undefined && !f96(x, u)) return false;
   x = o["secret_scanning_non_provider_patterns"];
-  if (x !== undefined && !f52(x, u)) return false;
+  if (x !== undefined && !f97(x, u)) return false;
   x = o["secret_scanning_ai_detection"];
-  if (x !== undefined && !f53(x, u)) return false;
+  if (x !== undefined && !f98(x, u)) return false;
   x = o["secret_scanning_validity_checks"];
-  if (x !== undefined && !f54(x, u)) return false;
+  if (x !== undefined && !f99(x, u)) return false;
   x = o["secret_scanning_delegated_alert_dismissal"];
-  if (x !== undefined && !f55(x, u)) return false;
+  if (x !== undefined && !f100(x, u)) return false;
   x = o["secret_scanning_delegated_bypass"];
-  if (x !== undefined && !f56(x, u)) return false;
+  if (x !== undefined && !f101(x, u)) return false;
   x = o["secret_scanning_delegated_bypass_options"];
-  if (x !== undefined && !f61(x, u)) return false;
+  if (x !== undefined && !f106(x, u)) return false;
   return true;
 }
 
-const f63: ReadonlySet<unknown> = new Set(["all", "collaborators_only"]);
+const f108: ReadonlySet<unknown> = new Set(["all", "collaborators_only"]);
 
-function f64(v: unknown, u?: OnUnknownValue): boolean {
+function f109(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1763,7 +2810,7 @@ function f64(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f65(v: unknown, u?: OnUnknownValue): boolean {
+function f110(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1780,12 +2827,12 @@ function f65(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f66(v: unknown, u?: OnUnknownValue): boolean {
+function f111(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   return true;
 }
 
-function f67(v: unknown, u?: OnUnknownValue): boolean {
+function f112(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1910,7 +2957,7 @@ function f67(v: unknown, u?: OnUnknownValue): boolean {
   x = o["is_template"];
   if (x !== undefined && !(typeof x === "boolean")) return false;
   x = o["topics"];
-  if (x !== undefined && !f10(x, u)) return false;
+  if (x !== undefined && !f23(x, u)) return false;
   x = o["has_issues"];
   if (x !== undefined && !(typeof x === "boolean")) return false;
   x = o["has_projects"];
@@ -1930,7 +2977,7 @@ function f67(v: unknown, u?: OnUnknownValue): boolean {
     x !== undefined &&
     !(
       typeof x === "string" &&
-      (f63.has(x) || unknownValue(u, "minimal-repository.pull_request_creation_policy", x))
+      (f108.has(x) || unknownValue(u, "minimal-repository.pull_request_creation_policy", x))
     )
   )
     return false;
@@ -1947,7 +2994,7 @@ function f67(v: unknown, u?: OnUnknownValue): boolean {
   x = o["updated_at"];
   if (x !== undefined && !(x === null || typeof x === "string")) return false;
   x = o["permissions"];
-  if (x !== undefined && !f64(x, u)) return false;
+  if (x !== undefined && !f109(x, u)) return false;
   x = o["role_name"];
   if (x !== undefined && !(typeof x === "string")) return false;
   x = o["temp_clone_token"];
@@ -1961,7 +3008,7 @@ function f67(v: unknown, u?: OnUnknownValue): boolean {
   x = o["code_of_conduct"];
   if (x !== undefined && !isCodeOfConduct(x, u)) return false;
   x = o["license"];
-  if (x !== undefined && !(x === null || f65(x, u))) return false;
+  if (x !== undefined && !(x === null || f110(x, u))) return false;
   x = o["forks"];
   if (x !== undefined && !Number.isSafeInteger(x)) return false;
   x = o["open_issues"];
@@ -1975,11 +3022,11 @@ function f67(v: unknown, u?: OnUnknownValue): boolean {
   x = o["security_and_analysis"];
   if (x !== undefined && !isSecurityAndAnalysis(x, u)) return false;
   x = o["custom_properties"];
-  if (x !== undefined && !f66(x, u)) return false;
+  if (x !== undefined && !f111(x, u)) return false;
   return true;
 }
 
-function f68(v: unknown, u?: OnUnknownValue): boolean {
+function f113(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -1994,11 +3041,169 @@ function f68(v: unknown, u?: OnUnknownValue): boolean {
   x = o["scimType"];
   if (x !== undefined && !(x === null || typeof x === "string")) return false;
   x = o["schemas"];
-  if (x !== undefined && !f10(x, u)) return false;
+  if (x !== undefined && !f23(x, u)) return false;
   return true;
 }
 
-function f69(v: unknown, u?: OnUnknownValue): boolean {
+function f114(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["id"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["budget_scope"];
+  if (
+    x !== undefined &&
+    !(
+      typeof x === "string" &&
+      (f22.has(x) || unknownValue(u, "update-budget.budget.budget_scope", x))
+    )
+  )
+    return false;
+  x = o["budget_entity_name"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["user"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["consumed_amount"];
+  if (x !== undefined && !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = o["budget_amount"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["prevent_further_usage"];
+  if (x !== undefined && !(typeof x === "boolean")) return false;
+  x = o["budget_product_sku"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["budget_type"];
+  if (
+    x !== undefined &&
+    !(
+      (typeof x === "string" &&
+        (f20.has(x) || unknownValue(u, "update-budget.budget.budget_type", x))) ||
+      (typeof x === "string" &&
+        (f19.has(x) || unknownValue(u, "update-budget.budget.budget_type", x))) ||
+      (typeof x === "string" &&
+        (f21.has(x) || unknownValue(u, "update-budget.budget.budget_type", x)))
+    )
+  )
+    return false;
+  x = o["budget_alerting"];
+  if (x !== undefined && !f70(x, u)) return false;
+  return true;
+}
+
+function f115(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["message"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["budget"];
+  if (x === undefined || !f114(x, u)) return false;
+  return true;
+}
+
+function f116(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["id"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["name"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["azure_subscription"];
+  if (x !== undefined && !(x === null || typeof x === "string")) return false;
+  x = o["state"];
+  if (
+    x !== undefined &&
+    !(typeof x === "string" && (f79.has(x) || unknownValue(u, "update-cost-center.state", x)))
+  )
+    return false;
+  x = o["resources"];
+  if (x === undefined || !f82(x, u)) return false;
+  x = o["ai_credit_pool_enabled"];
+  if (x !== undefined && !(typeof x === "boolean")) return false;
+  x = o["ai_credit_pool_state"];
+  if (x !== undefined && !f80(x, u)) return false;
+  return true;
+}
+
+const f117: ReadonlySet<unknown> = new Set([
+  "detailed",
+  "summarized",
+  "premium_request",
+  "ai_credit",
+]);
+
+const f118: ReadonlySet<unknown> = new Set(["processing", "completed", "failed"]);
+
+function f119(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["id"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["report_type"];
+  if (
+    x === undefined ||
+    !(
+      typeof x === "string" &&
+      (f117.has(x) || unknownValue(u, "usage-report-export.report_type", x))
+    )
+  )
+    return false;
+  x = o["start_date"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["end_date"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["status"];
+  if (
+    x === undefined ||
+    !(typeof x === "string" && (f118.has(x) || unknownValue(u, "usage-report-export.status", x)))
+  )
+    return false;
+  x = o["download_urls"];
+  if (x !== undefined && !f23(x, u)) return false;
+  x = o["created_at"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["actor"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+
+function f120(v: unknown, u?: OnUnknownValue): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const x of v) if (!isUsageReportExport(x, u)) return false;
+  return true;
+}
+
+function f121(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["usage_report_exports"];
+  if (x === undefined || !f120(x, u)) return false;
+  return true;
+}
+
+function f122(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["report_type"];
+  if (
+    x === undefined ||
+    !(x === "detailed" || x === "summarized" || x === "premium_request" || x === "ai_credit")
+  )
+    return false;
+  x = o["start_date"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["end_date"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["send_email"];
+  if (x !== undefined && !(typeof x === "boolean")) return false;
+  return true;
+}
+
+function f123(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2021,20 +3226,20 @@ function f69(v: unknown, u?: OnUnknownValue): boolean {
       x === null ||
       Number.isSafeInteger(x) ||
       x === null ||
-      f10(x, u)
+      f23(x, u)
     )
   )
     return false;
   return true;
 }
 
-function f70(v: unknown, u?: OnUnknownValue): boolean {
+function f124(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v)) return false;
-  for (const x of v) if (!f69(x, u)) return false;
+  for (const x of v) if (!f123(x, u)) return false;
   return true;
 }
 
-function f71(v: unknown, u?: OnUnknownValue): boolean {
+function f125(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2043,11 +3248,11 @@ function f71(v: unknown, u?: OnUnknownValue): boolean {
   x = o["documentation_url"];
   if (x === undefined || !(typeof x === "string")) return false;
   x = o["errors"];
-  if (x !== undefined && !f70(x, u)) return false;
+  if (x !== undefined && !f124(x, u)) return false;
   return true;
 }
 
-function f72(v: unknown, u?: OnUnknownValue): boolean {
+function f126(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2056,41 +3261,802 @@ function f72(v: unknown, u?: OnUnknownValue): boolean {
   x = o["documentation_url"];
   if (x === undefined || !(typeof x === "string")) return false;
   x = o["errors"];
-  if (x !== undefined && !f10(x, u)) return false;
+  if (x !== undefined && !f23(x, u)) return false;
   return true;
 }
 
-const f73: ReadonlySet<string> = new Set(["enterprise"]);
+const f127: ReadonlySet<string> = new Set(["enterprise", "cost_center_id"]);
 
-function f74(v: unknown, u?: OnUnknownValue): boolean {
+function f128(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["enterprise"];
+  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
+  x = o["cost_center_id"];
+  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
+  for (const k in o) {
+    if (f127.has(k)) continue;
+    return false;
+  }
+  return true;
+}
+
+function f129(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["users"];
+  if (x !== undefined && !f23(x, u)) return false;
+  x = o["organizations"];
+  if (x !== undefined && !f23(x, u)) return false;
+  x = o["repositories"];
+  if (x !== undefined && !f23(x, u)) return false;
+  x = o["enterprise_teams"];
+  if (x !== undefined && !f23(x, u)) return false;
+  return true;
+}
+
+function f130(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["resource_type"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["name"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["previous_cost_center"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+
+function f131(v: unknown, u?: OnUnknownValue): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const x of v) if (!f130(x, u)) return false;
+  return true;
+}
+
+function f132(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["message"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["reassigned_resources"];
+  if (x !== undefined && !(x === null || f131(x, u))) return false;
+  return true;
+}
+
+const f133: ReadonlySet<string> = new Set(["enterprise"]);
+
+function f134(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["enterprise"];
   if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
   for (const k in o) {
-    if (f73.has(k)) continue;
+    if (f133.has(k)) continue;
     return false;
   }
   return true;
 }
 
-function f75(v: unknown, u?: OnUnknownValue): boolean {
+function f135(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["budget_amount"];
+  if (x === undefined || !Number.isSafeInteger(x)) return false;
+  x = o["prevent_further_usage"];
+  if (x === undefined || !(typeof x === "boolean")) return false;
+  x = o["budget_alerting"];
+  if (x === undefined || !f24(x, u)) return false;
+  x = o["budget_scope"];
+  if (
+    x === undefined ||
+    !(
+      x === "enterprise" ||
+      x === "organization" ||
+      x === "repository" ||
+      x === "cost_center" ||
+      x === "multi_user_customer" ||
+      x === "multi_user_cost_center" ||
+      x === "user"
+    )
+  )
+    return false;
+  x = o["budget_entity_name"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["budget_type"];
+  if (x === undefined || !(x === "BundlePricing" || x === "ProductPricing" || x === "SkuPricing"))
+    return false;
+  x = o["budget_product_sku"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["user"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+
+function f136(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["name"];
+  if (x === undefined || !(typeof x === "string")) return false;
+  x = o["ai_credit_pool_enabled"];
+  if (x !== undefined && !(typeof x === "boolean")) return false;
+  return true;
+}
+
+function f137(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["type"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["name"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+
+function f138(v: unknown, u?: OnUnknownValue): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const x of v) if (!f137(x, u)) return false;
+  return true;
+}
+
+function f139(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["id"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["name"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["azure_subscription"];
+  if (x !== undefined && !(x === null || typeof x === "string")) return false;
+  x = o["state"];
+  if (
+    x !== undefined &&
+    !(
+      typeof x === "string" &&
+      (f79.has(x) || unknownValue(u, "billing/create-cost-center 200.state", x))
+    )
+  )
+    return false;
+  x = o["resources"];
+  if (x !== undefined && !f138(x, u)) return false;
+  x = o["ai_credit_pool_enabled"];
+  if (x !== undefined && !(typeof x === "boolean")) return false;
+  x = o["ai_credit_pool_state"];
+  if (x !== undefined && !f80(x, u)) return false;
+  return true;
+}
+
+const f140: ReadonlySet<string> = new Set(["org"]);
+
+function f141(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["org"];
+  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
+  for (const k in o) {
+    if (f140.has(k)) continue;
+    return false;
+  }
+  return true;
+}
+
+function f142(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["budget_amount"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["prevent_further_usage"];
+  if (x !== undefined && !(typeof x === "boolean")) return false;
+  x = o["budget_alerting"];
+  if (x !== undefined && !f70(x, u)) return false;
+  x = o["budget_scope"];
+  if (
+    x !== undefined &&
+    !(x === "organization" || x === "repository" || x === "multi_user_customer" || x === "user")
+  )
+    return false;
+  x = o["budget_entity_name"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["budget_type"];
+  if (x !== undefined && !(x === "BundlePricing" || x === "ProductPricing" || x === "SkuPricing"))
+    return false;
+  x = o["budget_product_sku"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["user"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+
+const f143: ReadonlySet<string> = new Set(["enterprise", "budget_id"]);
+
+function f144(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["enterprise"];
+  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
+  x = o["budget_id"];
+  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
+  for (const k in o) {
+    if (f143.has(k)) continue;
+    return false;
+  }
+  return true;
+}
+
+const f145: ReadonlySet<string> = new Set(["org", "budget_id"]);
+
+function f146(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["org"];
+  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
+  x = o["budget_id"];
+  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
+  for (const k in o) {
+    if (f145.has(k)) continue;
+    return false;
+  }
+  return true;
+}
+
+const f147: ReadonlySet<string> = new Set(["enterprise", "page", "per_page", "scope", "user"]);
+
+function f148(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["enterprise"];
+  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
+  x = o["page"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["per_page"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["scope"];
+  if (
+    x !== undefined &&
+    !(
+      x === "enterprise" ||
+      x === "organization" ||
+      x === "repository" ||
+      x === "cost_center" ||
+      x === "multi_user_customer" ||
+      x === "multi_user_cost_center" ||
+      x === "user"
+    )
+  )
+    return false;
+  x = o["user"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  for (const k in o) {
+    if (f147.has(k)) continue;
+    return false;
+  }
+  return true;
+}
+
+const f149: ReadonlySet<string> = new Set(["org", "page", "per_page", "scope", "user"]);
+
+function f150(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["org"];
+  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
+  x = o["page"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["per_page"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["scope"];
+  if (
+    x !== undefined &&
+    !(
+      x === "enterprise" ||
+      x === "organization" ||
+      x === "repository" ||
+      x === "cost_center" ||
+      x === "multi_user_customer" ||
+      x === "user"
+    )
+  )
+    return false;
+  x = o["user"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  for (const k in o) {
+    if (f149.has(k)) continue;
+    return false;
+  }
+  return true;
+}
+
+const f151: ReadonlySet<string> = new Set(["enterprise", "state"]);
+
+function f152(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["enterprise"];
+  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
+  x = o["state"];
+  if (x !== undefined && !(x === "active" || x === "deleted")) return false;
+  for (const k in o) {
+    if (f151.has(k)) continue;
+    return false;
+  }
+  return true;
+}
+
+const f153: ReadonlySet<string> = new Set([
+  "enterprise",
+  "budget_id",
+  "page",
+  "per_page",
+  "sort_order",
+  "user",
+  "threshold_lower_bound",
+  "threshold_upper_bound",
+]);
+
+function f154(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["enterprise"];
+  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
+  x = o["budget_id"];
+  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
+  x = o["page"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["per_page"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["sort_order"];
+  if (x !== undefined && !(x === "0" || x === "1")) return false;
+  x = o["user"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["threshold_lower_bound"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["threshold_upper_bound"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  for (const k in o) {
+    if (f153.has(k)) continue;
+    return false;
+  }
+  return true;
+}
+
+const f155: ReadonlySet<string> = new Set(["enterprise", "cost_center_id", "page", "per_page"]);
+
+function f156(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["enterprise"];
+  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
+  x = o["cost_center_id"];
+  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
+  x = o["page"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["per_page"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  for (const k in o) {
+    if (f155.has(k)) continue;
+    return false;
+  }
+  return true;
+}
+
+const f157: ReadonlySet<string> = new Set([
+  "enterprise",
+  "year",
+  "month",
+  "day",
+  "organization",
+  "user",
+  "model",
+  "product",
+  "cost_center_id",
+]);
+
+function f158(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["enterprise"];
+  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
+  x = o["year"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["month"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["day"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["organization"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["user"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["model"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["product"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["cost_center_id"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  for (const k in o) {
+    if (f157.has(k)) continue;
+    return false;
+  }
+  return true;
+}
+
+const f159: ReadonlySet<string> = new Set([
+  "org",
+  "year",
+  "month",
+  "day",
+  "user",
+  "model",
+  "product",
+]);
+
+function f160(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["org"];
+  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
+  x = o["year"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["month"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["day"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["user"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["model"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["product"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  for (const k in o) {
+    if (f159.has(k)) continue;
+    return false;
+  }
+  return true;
+}
+
+const f161: ReadonlySet<string> = new Set(["username", "year", "month", "day", "model", "product"]);
+
+function f162(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["username"];
+  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
+  x = o["year"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["month"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["day"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["model"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["product"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  for (const k in o) {
+    if (f161.has(k)) continue;
+    return false;
+  }
+  return true;
+}
+
+const f163: ReadonlySet<string> = new Set(["enterprise", "year", "month", "day", "cost_center_id"]);
+
+function f164(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["enterprise"];
+  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
+  x = o["year"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["month"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["day"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["cost_center_id"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  for (const k in o) {
+    if (f163.has(k)) continue;
+    return false;
+  }
+  return true;
+}
+
+const f165: ReadonlySet<string> = new Set(["org", "year", "month", "day"]);
+
+function f166(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["org"];
+  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
+  x = o["year"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["month"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["day"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  for (const k in o) {
+    if (f165.has(k)) continue;
+    return false;
+  }
+  return true;
+}
+
+const f167: ReadonlySet<string> = new Set(["username", "year", "month", "day"]);
+
+function f168(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["username"];
+  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
+  x = o["year"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["month"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["day"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  for (const k in o) {
+    if (f167.has(k)) continue;
+    return false;
+  }
+  return true;
+}
+
+const f169: ReadonlySet<string> = new Set([
+  "enterprise",
+  "year",
+  "month",
+  "day",
+  "organization",
+  "repository",
+  "product",
+  "sku",
+  "cost_center_id",
+]);
+
+function f170(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["enterprise"];
+  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
+  x = o["year"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["month"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["day"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["organization"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["repository"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["product"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["sku"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["cost_center_id"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  for (const k in o) {
+    if (f169.has(k)) continue;
+    return false;
+  }
+  return true;
+}
+
+const f171: ReadonlySet<string> = new Set([
+  "org",
+  "year",
+  "month",
+  "day",
+  "repository",
+  "product",
+  "sku",
+]);
+
+function f172(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["org"];
+  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
+  x = o["year"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["month"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["day"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["repository"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["product"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["sku"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  for (const k in o) {
+    if (f171.has(k)) continue;
+    return false;
+  }
+  return true;
+}
+
+const f173: ReadonlySet<string> = new Set([
+  "username",
+  "year",
+  "month",
+  "day",
+  "repository",
+  "product",
+  "sku",
+]);
+
+function f174(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["username"];
+  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
+  x = o["year"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["month"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["day"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["repository"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["product"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["sku"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  for (const k in o) {
+    if (f173.has(k)) continue;
+    return false;
+  }
+  return true;
+}
+
+const f175: ReadonlySet<string> = new Set(["enterprise", "report_id"]);
+
+function f176(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["enterprise"];
+  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
+  x = o["report_id"];
+  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
+  for (const k in o) {
+    if (f175.has(k)) continue;
+    return false;
+  }
+  return true;
+}
+
+function f177(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["message"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+
+function f178(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["budget_amount"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["prevent_further_usage"];
+  if (x !== undefined && !(typeof x === "boolean")) return false;
+  x = o["budget_alerting"];
+  if (x !== undefined && !f70(x, u)) return false;
+  x = o["budget_scope"];
+  if (
+    x !== undefined &&
+    !(
+      x === "enterprise" ||
+      x === "organization" ||
+      x === "repository" ||
+      x === "cost_center" ||
+      x === "multi_user_customer" ||
+      x === "multi_user_cost_center" ||
+      x === "user"
+    )
+  )
+    return false;
+  x = o["budget_entity_name"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["budget_type"];
+  if (x !== undefined && !(x === "BundlePricing" || x === "ProductPricing" || x === "SkuPricing"))
+    return false;
+  x = o["budget_product_sku"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["user"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+
+function f179(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["budget_amount"];
+  if (x !== undefined && !Number.isSafeInteger(x)) return false;
+  x = o["prevent_further_usage"];
+  if (x !== undefined && !(typeof x === "boolean")) return false;
+  x = o["budget_alerting"];
+  if (x !== undefined && !f70(x, u)) return false;
+  x = o["budget_scope"];
+  if (
+    x !== undefined &&
+    !(
+      x === "enterprise" ||
+      x === "organization" ||
+      x === "repository" ||
+      x === "cost_center" ||
+      x === "multi_user_customer" ||
+      x === "user"
+    )
+  )
+    return false;
+  x = o["budget_entity_name"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["budget_type"];
+  if (x !== undefined && !(x === "BundlePricing" || x === "ProductPricing" || x === "SkuPricing"))
+    return false;
+  x = o["budget_product_sku"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["user"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+
+function f180(v: unknown, u?: OnUnknownValue): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let x: unknown;
+  x = o["name"];
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = o["ai_credit_pool_enabled"];
+  if (x !== undefined && !(typeof x === "boolean")) return false;
+  return true;
+}
+
+function f181(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v) || !(true && v.length >= 1)) return false;
   for (const x of v) if (!(typeof x === "string")) return false;
   return true;
 }
 
-function f76(v: unknown, u?: OnUnknownValue): boolean {
+function f182(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["selected_enterprise_teams"];
-  if (x === undefined || !f75(x, u)) return false;
+  if (x === undefined || !f181(x, u)) return false;
   return true;
 }
 
-function f77(v: unknown, u?: OnUnknownValue): boolean {
+function f183(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2099,68 +4065,53 @@ function f77(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f78(v: unknown, u?: OnUnknownValue): boolean {
+function f184(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["selected_usernames"];
-  if (x === undefined || !f75(x, u)) return false;
+  if (x === undefined || !f181(x, u)) return false;
   return true;
 }
 
-const f79: ReadonlySet<string> = new Set(["org"]);
-
-function f80(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["org"];
-  if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
-  for (const k in o) {
-    if (f79.has(k)) continue;
-    return false;
-  }
-  return true;
-}
-
-function f81(v: unknown, u?: OnUnknownValue): boolean {
+function f185(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["selected_teams"];
-  if (x === undefined || !f75(x, u)) return false;
+  if (x === undefined || !f181(x, u)) return false;
   return true;
 }
 
-function f82(v: unknown, u?: OnUnknownValue): boolean {
+function f186(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["property_name"];
   if (x === undefined || !(typeof x === "string")) return false;
   x = o["values"];
-  if (x === undefined || !f10(x, u)) return false;
+  if (x === undefined || !f23(x, u)) return false;
   return true;
 }
 
-function f83(v: unknown, u?: OnUnknownValue): boolean {
+function f187(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v)) return false;
-  for (const x of v) if (!f82(x, u)) return false;
+  for (const x of v) if (!f186(x, u)) return false;
   return true;
 }
 
-function f84(v: unknown, u?: OnUnknownValue): boolean {
+function f188(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["organizations"];
-  if (x !== undefined && !f10(x, u)) return false;
+  if (x !== undefined && !f23(x, u)) return false;
   x = o["custom_properties"];
-  if (x !== undefined && !f83(x, u)) return false;
+  if (x !== undefined && !f187(x, u)) return false;
   return true;
 }
 
-function f85(v: unknown, u?: OnUnknownValue): boolean {
+function f189(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2169,18 +4120,9 @@ function f85(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f86(v: unknown, u?: OnUnknownValue): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let x: unknown;
-  x = o["message"];
-  if (x !== undefined && !(typeof x === "string")) return false;
-  return true;
-}
+const f190: ReadonlySet<string> = new Set(["enterprise", "day"]);
 
-const f87: ReadonlySet<string> = new Set(["enterprise", "day"]);
-
-function f88(v: unknown, u?: OnUnknownValue): boolean {
+function f191(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2189,15 +4131,15 @@ function f88(v: unknown, u?: OnUnknownValue): boolean {
   x = o["day"];
   if (x === undefined || !(typeof x === "string")) return false;
   for (const k in o) {
-    if (f87.has(k)) continue;
+    if (f190.has(k)) continue;
     return false;
   }
   return true;
 }
 
-const f89: ReadonlySet<string> = new Set(["enterprise", "since", "until", "page", "per_page"]);
+const f192: ReadonlySet<string> = new Set(["enterprise", "since", "until", "page", "per_page"]);
 
-function f90(v: unknown, u?: OnUnknownValue): boolean {
+function f193(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2212,19 +4154,19 @@ function f90(v: unknown, u?: OnUnknownValue): boolean {
   x = o["per_page"];
   if (x !== undefined && !Number.isSafeInteger(x)) return false;
   for (const k in o) {
-    if (f89.has(k)) continue;
+    if (f192.has(k)) continue;
     return false;
   }
   return true;
 }
 
-function f91(v: unknown, u?: OnUnknownValue): boolean {
+function f194(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v)) return false;
   for (const x of v) if (!isCopilotUsageMetricsDay(x, u)) return false;
   return true;
 }
 
-const f92: ReadonlySet<string> = new Set([
+const f195: ReadonlySet<string> = new Set([
   "enterprise",
   "team_slug",
   "since",
@@ -2233,7 +4175,7 @@ const f92: ReadonlySet<string> = new Set([
   "per_page",
 ]);
 
-function f93(v: unknown, u?: OnUnknownValue): boolean {
+function f196(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2250,15 +4192,15 @@ function f93(v: unknown, u?: OnUnknownValue): boolean {
   x = o["per_page"];
   if (x !== undefined && !Number.isSafeInteger(x)) return false;
   for (const k in o) {
-    if (f92.has(k)) continue;
+    if (f195.has(k)) continue;
     return false;
   }
   return true;
 }
 
-const f94: ReadonlySet<string> = new Set(["org", "since", "until", "page", "per_page"]);
+const f197: ReadonlySet<string> = new Set(["org", "since", "until", "page", "per_page"]);
 
-function f95(v: unknown, u?: OnUnknownValue): boolean {
+function f198(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2273,13 +4215,13 @@ function f95(v: unknown, u?: OnUnknownValue): boolean {
   x = o["per_page"];
   if (x !== undefined && !Number.isSafeInteger(x)) return false;
   for (const k in o) {
-    if (f94.has(k)) continue;
+    if (f197.has(k)) continue;
     return false;
   }
   return true;
 }
 
-const f96: ReadonlySet<string> = new Set([
+const f199: ReadonlySet<string> = new Set([
   "org",
   "team_slug",
   "since",
@@ -2288,7 +4230,7 @@ const f96: ReadonlySet<string> = new Set([
   "per_page",
 ]);
 
-function f97(v: unknown, u?: OnUnknownValue): boolean {
+function f200(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2305,15 +4247,15 @@ function f97(v: unknown, u?: OnUnknownValue): boolean {
   x = o["per_page"];
   if (x !== undefined && !Number.isSafeInteger(x)) return false;
   for (const k in o) {
-    if (f96.has(k)) continue;
+    if (f199.has(k)) continue;
     return false;
   }
   return true;
 }
 
-const f98: ReadonlySet<string> = new Set(["org", "day"]);
+const f201: ReadonlySet<string> = new Set(["org", "day"]);
 
-function f99(v: unknown, u?: OnUnknownValue): boolean {
+function f202(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2322,15 +4264,15 @@ function f99(v: unknown, u?: OnUnknownValue): boolean {
   x = o["day"];
   if (x === undefined || !(typeof x === "string")) return false;
   for (const k in o) {
-    if (f98.has(k)) continue;
+    if (f201.has(k)) continue;
     return false;
   }
   return true;
 }
 
-const f100: ReadonlySet<string> = new Set(["org", "repository_id"]);
+const f203: ReadonlySet<string> = new Set(["org", "repository_id"]);
 
-function f101(v: unknown, u?: OnUnknownValue): boolean {
+function f204(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2339,15 +4281,15 @@ function f101(v: unknown, u?: OnUnknownValue): boolean {
   x = o["repository_id"];
   if (x === undefined || !Number.isSafeInteger(x)) return false;
   for (const k in o) {
-    if (f100.has(k)) continue;
+    if (f203.has(k)) continue;
     return false;
   }
   return true;
 }
 
-const f102: ReadonlySet<string> = new Set(["owner", "repo"]);
+const f205: ReadonlySet<string> = new Set(["owner", "repo"]);
 
-function f103(v: unknown, u?: OnUnknownValue): boolean {
+function f206(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2356,13 +4298,13 @@ function f103(v: unknown, u?: OnUnknownValue): boolean {
   x = o["repo"];
   if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
   for (const k in o) {
-    if (f102.has(k)) continue;
+    if (f205.has(k)) continue;
     return false;
   }
   return true;
 }
 
-function f104(v: unknown, u?: OnUnknownValue): boolean {
+function f207(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2377,14 +4319,14 @@ function f104(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f105(v: unknown, u?: OnUnknownValue): boolean {
+function f208(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["mcp_configuration"];
-  if (x === undefined || !(x === null || f66(x, u))) return false;
+  if (x === undefined || !(x === null || f111(x, u))) return false;
   x = o["enabled_tools"];
-  if (x === undefined || !f104(x, u)) return false;
+  if (x === undefined || !f207(x, u)) return false;
   x = o["require_actions_workflow_approval"];
   if (x === undefined || !(typeof x === "boolean")) return false;
   x = o["is_firewall_enabled"];
@@ -2392,7 +4334,7 @@ function f105(v: unknown, u?: OnUnknownValue): boolean {
   x = o["is_firewall_recommended_allowlist_enabled"];
   if (x === undefined || !(typeof x === "boolean")) return false;
   x = o["custom_allowlist"];
-  if (x === undefined || !f10(x, u)) return false;
+  if (x === undefined || !f23(x, u)) return false;
   x = o["is_automations_enabled"];
   if (x === undefined || !(typeof x === "boolean")) return false;
   x = o["require_write_access_for_automation_triggers"];
@@ -2400,9 +4342,9 @@ function f105(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-const f106: ReadonlySet<unknown> = new Set(["all", "selected", "none"]);
+const f209: ReadonlySet<unknown> = new Set(["all", "selected", "none"]);
 
-function f107(v: unknown, u?: OnUnknownValue): boolean {
+function f210(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2411,7 +4353,7 @@ function f107(v: unknown, u?: OnUnknownValue): boolean {
     x === undefined ||
     !(
       typeof x === "string" &&
-      (f106.has(x) ||
+      (f209.has(x) ||
         unknownValue(
           u,
           "copilot/get-copilot-coding-agent-permissions-organization 200.enabled_repositories",
@@ -2425,9 +4367,9 @@ function f107(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-const f108: ReadonlySet<string> = new Set(["enterprise", "per_page", "page"]);
+const f211: ReadonlySet<string> = new Set(["enterprise", "per_page", "page"]);
 
-function f109(v: unknown, u?: OnUnknownValue): boolean {
+function f212(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2438,13 +4380,13 @@ function f109(v: unknown, u?: OnUnknownValue): boolean {
   x = o["page"];
   if (x !== undefined && !Number.isSafeInteger(x)) return false;
   for (const k in o) {
-    if (f108.has(k)) continue;
+    if (f211.has(k)) continue;
     return false;
   }
   return true;
 }
 
-function f110(v: unknown, u?: OnUnknownValue): boolean {
+function f213(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2457,22 +4399,22 @@ function f110(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f111(v: unknown, u?: OnUnknownValue): boolean {
+function f214(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v)) return false;
-  for (const x of v) if (!f110(x, u)) return false;
+  for (const x of v) if (!f213(x, u)) return false;
   return true;
 }
 
-function f112(v: unknown, u?: OnUnknownValue): boolean {
+function f215(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["custom_agents"];
-  if (x !== undefined && !(x === null || f111(x, u))) return false;
+  if (x !== undefined && !(x === null || f214(x, u))) return false;
   return true;
 }
 
-function f113(v: unknown, u?: OnUnknownValue): boolean {
+function f216(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2483,7 +4425,7 @@ function f113(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f114(v: unknown, u?: OnUnknownValue): boolean {
+function f217(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2496,20 +4438,20 @@ function f114(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f115(v: unknown, u?: OnUnknownValue): boolean {
+function f218(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["organization"];
-  if (x === undefined || !(x === null || f113(x, u))) return false;
+  if (x === undefined || !(x === null || f216(x, u))) return false;
   x = o["repository"];
-  if (x === undefined || !(x === null || f114(x, u))) return false;
+  if (x === undefined || !(x === null || f217(x, u))) return false;
   return true;
 }
 
-const f116: ReadonlySet<string> = new Set(["enterprise", "username"]);
+const f219: ReadonlySet<string> = new Set(["enterprise", "username"]);
 
-function f117(v: unknown, u?: OnUnknownValue): boolean {
+function f220(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2518,32 +4460,32 @@ function f117(v: unknown, u?: OnUnknownValue): boolean {
   x = o["username"];
   if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
   for (const k in o) {
-    if (f116.has(k)) continue;
+    if (f219.has(k)) continue;
     return false;
   }
   return true;
 }
 
-function f118(v: unknown, u?: OnUnknownValue): boolean {
+function f221(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v)) return false;
   for (const x of v) if (!isCopilotSeatDetails(x, u)) return false;
   return true;
 }
 
-function f119(v: unknown, u?: OnUnknownValue): boolean {
+function f222(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["total_seats"];
   if (x === undefined || !Number.isSafeInteger(x)) return false;
   x = o["seats"];
-  if (x === undefined || !f118(x, u)) return false;
+  if (x === undefined || !f221(x, u)) return false;
   return true;
 }
 
-const f120: ReadonlySet<string> = new Set(["org", "username"]);
+const f223: ReadonlySet<string> = new Set(["org", "username"]);
 
-function f121(v: unknown, u?: OnUnknownValue): boolean {
+function f224(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2552,13 +4494,13 @@ function f121(v: unknown, u?: OnUnknownValue): boolean {
   x = o["username"];
   if (x === undefined || !(typeof x === "string" && x.length >= 1)) return false;
   for (const k in o) {
-    if (f120.has(k)) continue;
+    if (f223.has(k)) continue;
     return false;
   }
   return true;
 }
 
-const f122: ReadonlySet<string> = new Set([
+const f225: ReadonlySet<string> = new Set([
   "enterprise",
   "phrase",
   "per_page",
@@ -2567,7 +4509,7 @@ const f122: ReadonlySet<string> = new Set([
   "order",
 ]);
 
-function f123(v: unknown, u?: OnUnknownValue): boolean {
+function f226(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2584,13 +4526,13 @@ function f123(v: unknown, u?: OnUnknownValue): boolean {
   x = o["order"];
   if (x !== undefined && !(x === "desc" || x === "asc")) return false;
   for (const k in o) {
-    if (f122.has(k)) continue;
+    if (f225.has(k)) continue;
     return false;
   }
   return true;
 }
 
-function f124(v: unknown, u?: OnUnknownValue): boolean {
+function f227(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2613,15 +4555,15 @@ function f124(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f125(v: unknown, u?: OnUnknownValue): boolean {
+function f228(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v)) return false;
-  for (const x of v) if (!f124(x, u)) return false;
+  for (const x of v) if (!f227(x, u)) return false;
   return true;
 }
 
-const f126: ReadonlySet<string> = new Set(["org", "per_page", "page"]);
+const f229: ReadonlySet<string> = new Set(["org", "per_page", "page"]);
 
-function f127(v: unknown, u?: OnUnknownValue): boolean {
+function f230(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2632,32 +4574,32 @@ function f127(v: unknown, u?: OnUnknownValue): boolean {
   x = o["page"];
   if (x !== undefined && !Number.isSafeInteger(x)) return false;
   for (const k in o) {
-    if (f126.has(k)) continue;
+    if (f229.has(k)) continue;
     return false;
   }
   return true;
 }
 
-function f128(v: unknown, u?: OnUnknownValue): boolean {
+function f231(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v)) return false;
   for (const x of v) if (!isMinimalRepository(x, u)) return false;
   return true;
 }
 
-function f129(v: unknown, u?: OnUnknownValue): boolean {
+function f232(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["total_count"];
   if (x === undefined || !Number.isSafeInteger(x)) return false;
   x = o["repositories"];
-  if (x === undefined || !f128(x, u)) return false;
+  if (x === undefined || !f231(x, u)) return false;
   return true;
 }
 
-const f130: ReadonlySet<string> = new Set(["org", "page", "per_page"]);
+const f233: ReadonlySet<string> = new Set(["org", "page", "per_page"]);
 
-function f131(v: unknown, u?: OnUnknownValue): boolean {
+function f234(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2668,15 +4610,15 @@ function f131(v: unknown, u?: OnUnknownValue): boolean {
   x = o["per_page"];
   if (x !== undefined && !Number.isSafeInteger(x)) return false;
   for (const k in o) {
-    if (f130.has(k)) continue;
+    if (f233.has(k)) continue;
     return false;
   }
   return true;
 }
 
-const f132: ReadonlySet<string> = new Set(["enterprise", "page", "per_page"]);
+const f235: ReadonlySet<string> = new Set(["enterprise", "page", "per_page"]);
 
-function f133(v: unknown, u?: OnUnknownValue): boolean {
+function f236(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2687,13 +4629,13 @@ function f133(v: unknown, u?: OnUnknownValue): boolean {
   x = o["per_page"];
   if (x !== undefined && !Number.isSafeInteger(x)) return false;
   for (const k in o) {
-    if (f132.has(k)) continue;
+    if (f235.has(k)) continue;
     return false;
   }
   return true;
 }
 
-function f134(v: unknown, u?: OnUnknownValue): boolean {
+function f237(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2702,57 +4644,57 @@ function f134(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f135(v: unknown, u?: OnUnknownValue): boolean {
+function f238(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v)) return false;
   for (const x of v) if (!Number.isSafeInteger(x)) return false;
   return true;
 }
 
-function f136(v: unknown, u?: OnUnknownValue): boolean {
+function f239(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["selected_repository_ids"];
-  if (x === undefined || !f135(x, u)) return false;
+  if (x === undefined || !f238(x, u)) return false;
   return true;
 }
 
-function f137(v: unknown, u?: OnUnknownValue): boolean {
+function f240(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["ifAnyMatch"];
-  if (x === undefined || !f10(x, u)) return false;
+  if (x === undefined || !f23(x, u)) return false;
   return true;
 }
 
-function f138(v: unknown, u?: OnUnknownValue): boolean {
+function f241(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["ifNoneMatch"];
-  if (x === undefined || !f10(x, u)) return false;
+  if (x === undefined || !f23(x, u)) return false;
   return true;
 }
 
-function f139(v: unknown, u?: OnUnknownValue): boolean {
+function f242(v: unknown, u?: OnUnknownValue): boolean {
   if (!Array.isArray(v)) return false;
-  for (const x of v) if (!(typeof x === "string" || f137(x, u) || f138(x, u))) return false;
+  for (const x of v) if (!(typeof x === "string" || f240(x, u) || f241(x, u))) return false;
   return true;
 }
 
-function f140(v: unknown, u?: OnUnknownValue): boolean {
+function f243(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   for (const k in o) {
     x = o[k];
-    if (!f139(x, u)) return false;
+    if (!f242(x, u)) return false;
   }
   return true;
 }
 
-function f141(v: unknown, u?: OnUnknownValue): boolean {
+function f244(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2763,7 +4705,7 @@ function f141(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f142(v: unknown, u?: OnUnknownValue): boolean {
+function f245(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2776,7 +4718,7 @@ function f142(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f143(v: unknown, u?: OnUnknownValue): boolean {
+function f246(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2789,7 +4731,7 @@ function f143(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f144(v: unknown, u?: OnUnknownValue): boolean {
+function f247(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
@@ -2802,20 +4744,20 @@ function f144(v: unknown, u?: OnUnknownValue): boolean {
   return true;
 }
 
-function f145(v: unknown, u?: OnUnknownValue): boolean {
+function f248(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;
   x = o["organization"];
-  if (x !== undefined && !f142(x, u)) return false;
+  if (x !== undefined && !f245(x, u)) return false;
   x = o["repository"];
-  if (x !== undefined && !f143(x, u)) return false;
+  if (x !== undefined && !f246(x, u)) return false;
   x = o["ruleset"];
-  if (x !== undefined && !f144(x, u)) return false;
+  if (x !== undefined && !f247(x, u)) return false;
   return true;
 }
 
-function f146(v: unknown, u?: OnUnknownValue): boolean {
+function f249(v: unknown, u?: OnUnknownValue): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let x: unknown;

@@ -13,7 +13,8 @@ export type PreviewArea =
   | "content-exclusion"
   | "coding-agent"
   | "usage-records"
-  | "cloud-agent";
+  | "cloud-agent"
+  | "billing-usage";
 
 /** Where the items of a paginated response are: a key of the body, or `"$"` for a top-level array. */
 export interface PaginationMeta {
@@ -21,6 +22,11 @@ export interface PaginationMeta {
   readonly items: string;
   /** Key of the total count when the API gives one, e.g. `"total_seats"`. */
   readonly total?: string;
+  /**
+   * Key of a boolean that says another page follows, e.g. `"has_next_page"`: the operation
+   * pages by `page` number without a `Link` header (billing budgets).
+   */
+  readonly next?: string;
 }
 
 /** How a value is validated: a fast predicate, and the zod schema that explains a refusal. */

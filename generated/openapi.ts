@@ -776,6 +776,490 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/enterprises/{enterprise}/settings/billing/ai_credit/usage": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get billing AI credit usage report for an enterprise
+     * @description AI-credit usage of an enterprise for a year, month or day, in usage items per product, SKU and model; filter by organization, user, model, product or cost center. Only the past 24 months are kept. Enterprise owners and billing managers.
+     */
+    get: operations["billing/get-github-billing-ai-credit-usage-report-ghe"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/enterprises/{enterprise}/settings/billing/premium_request/usage": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get billing premium request usage report for an enterprise
+     * @description Premium-request usage of an enterprise for a year, month or day, per product, SKU and model; filter by organization, user, model, product or cost center. Only the past 24 months are kept.
+     */
+    get: operations["billing/get-github-billing-premium-request-usage-report-ghe"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/enterprises/{enterprise}/settings/billing/usage": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get billing usage report for an enterprise
+     * @description Every usage line of an enterprise (seats, AI credits, Actions, ...) with GitHub's own unit price, gross, discount and net amounts. Usage assigned to a cost center is left out unless `cost_center_id` asks for it.
+     */
+    get: operations["billing/get-github-billing-usage-report-ghe"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/enterprises/{enterprise}/settings/billing/usage/summary": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get billing usage summary for an enterprise
+     * @description Usage of an enterprise summed per product and SKU for a year, month or day, across all cost centers unless one is given. Only the past 24 months are kept.
+     */
+    get: operations["billing/get-github-billing-usage-summary-report-ghe"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/enterprises/{enterprise}/settings/billing/reports": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List usage report exports
+     * @description The usage-report exports of an enterprise, newest first, with their status and (once completed) download links.
+     */
+    get: operations["billing/list-usage-report-exports"];
+    put?: never;
+    /**
+     * Create a usage report export
+     * @description Starts an export of a usage report (`detailed`, `summarized`, `premium_request` or `ai_credit`) over a date range. The export is `processing` until its files are ready.
+     */
+    post: operations["billing/create-usage-report-export"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/enterprises/{enterprise}/settings/billing/reports/{report_id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a usage report export
+     * @description One usage-report export: `processing`, `completed` (with `download_urls`) or `failed`.
+     */
+    get: operations["billing/get-usage-report-export"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/enterprises/{enterprise}/settings/billing/cost-centers": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get all cost centers for an enterprise
+     * @description The cost centers of an enterprise with the users, organizations and repositories they hold.
+     */
+    get: operations["billing/get-all-cost-centers"];
+    put?: never;
+    /**
+     * Create a new cost center
+     * @description Creates a cost center; it holds no resources until some are added.
+     */
+    post: operations["billing/create-cost-center"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a cost center by ID
+     * @description One cost center with its resources.
+     */
+    get: operations["billing/get-cost-center"];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a cost center
+     * @description Archives a cost center: its state becomes `deleted` and its resources are released.
+     */
+    delete: operations["billing/delete-cost-center"];
+    options?: never;
+    head?: never;
+    /**
+     * Update a cost center
+     * @description Renames a cost center or switches its AI-credit pool.
+     */
+    patch: operations["billing/update-cost-center"];
+    trace?: never;
+  };
+  "/enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add resources to a cost center
+     * @description Adds users, organizations, repositories or enterprise teams to a cost center (at most 50 of each per call); a resource held by another cost center moves.
+     */
+    post: operations["billing/add-resource-to-cost-center"];
+    /**
+     * Remove resources from a cost center
+     * @description Removes users, organizations, repositories or enterprise teams from a cost center (at most 50 of each per call).
+     */
+    delete: operations["billing/remove-resource-from-cost-center"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/enterprises/{enterprise}/settings/billing/budgets": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get all budgets
+     * @description The budgets of an enterprise, paged with `page`/`per_page` and `has_next_page` (no Link header); with `user`, each budget's consumption by that user.
+     */
+    get: operations["billing/get-all-budgets"];
+    put?: never;
+    /**
+     * Create a budget
+     * @description Creates a budget for the enterprise, an organization, a repository, a cost center or a user, on one product or SKU.
+     */
+    post: operations["billing/create-budget"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/enterprises/{enterprise}/settings/billing/budgets/{budget_id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a budget by ID
+     * @description One budget of an enterprise.
+     */
+    get: operations["billing/get-budget"];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a budget
+     * @description Deletes a budget of an enterprise.
+     */
+    delete: operations["billing/delete-budget"];
+    options?: never;
+    head?: never;
+    /**
+     * Update a budget
+     * @description Changes a budget's amount, enforcement or alerting.
+     */
+    patch: operations["billing/update-budget"];
+    trace?: never;
+  };
+  "/enterprises/{enterprise}/settings/billing/budgets/{budget_id}/user-states": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get user states for a multi-user budget
+     * @description Per-user consumption against a multi-user budget, paged with `page`/`per_page` and `has_next_page`.
+     */
+    get: operations["billing/get-budget-user-states"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/organizations/{org}/settings/billing/ai_credit/usage": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get billing AI credit usage report for an organization
+     * @description AI-credit usage of an organization for a year, month or day. Filtering by `user` is refused (403) for organizations owned by an enterprise: ask the enterprise endpoint instead.
+     */
+    get: operations["billing/get-github-billing-ai-credit-usage-report-org"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/organizations/{org}/settings/billing/premium_request/usage": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get billing premium request usage report for an organization
+     * @description Premium-request usage of an organization for a year, month or day. Filtering by `user` is refused (403) for organizations owned by an enterprise: ask the enterprise endpoint instead.
+     */
+    get: operations["billing/get-github-billing-premium-request-usage-report-org"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/organizations/{org}/settings/billing/usage": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get billing usage report for an organization
+     * @description Every usage line of an organization with GitHub's own unit price, gross, discount and net amounts.
+     */
+    get: operations["billing/get-github-billing-usage-report-org"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/organizations/{org}/settings/billing/usage/summary": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get billing usage summary for an organization
+     * @description Usage of an organization summed per product and SKU for a year, month or day. GitHub marks it public preview.
+     */
+    get: operations["billing/get-github-billing-usage-summary-report-org"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/organizations/{org}/settings/billing/budgets": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get all budgets for an organization
+     * @description The budgets of an organization, paged with `page`/`per_page` and `has_next_page` (no Link header).
+     */
+    get: operations["billing/get-all-budgets-org"];
+    put?: never;
+    /**
+     * Create a budget for an organization
+     * @description Creates a budget for the organization, a repository or a user. Organization owners and billing managers.
+     */
+    post: operations["billing/create-organization-budget"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/organizations/{org}/settings/billing/budgets/{budget_id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a budget by ID for an organization
+     * @description One budget of an organization.
+     */
+    get: operations["billing/get-budget-org"];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a budget for an organization
+     * @description Deletes a budget of an organization.
+     */
+    delete: operations["billing/delete-budget-org"];
+    options?: never;
+    head?: never;
+    /**
+     * Update a budget for an organization
+     * @description Changes a budget of an organization. GitHub documents that GitHub App tokens cannot call it.
+     */
+    patch: operations["billing/update-budget-org"];
+    trace?: never;
+  };
+  "/users/{username}/settings/billing/ai_credit/usage": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get billing AI credit usage report for a user
+     * @description AI-credit usage billed to a user's personal account (only users who buy Copilot themselves).
+     */
+    get: operations["billing/get-github-billing-ai-credit-usage-report-user"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/users/{username}/settings/billing/premium_request/usage": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get billing premium request usage report for a user
+     * @description Premium-request usage billed to a user's personal account.
+     */
+    get: operations["billing/get-github-billing-premium-request-usage-report-user"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/users/{username}/settings/billing/usage": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get billing usage report for a user
+     * @description Every usage line billed to a user's personal account.
+     */
+    get: operations["billing/get-github-billing-usage-report-user"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/users/{username}/settings/billing/usage/summary": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get billing usage summary for a user
+     * @description Usage billed to a user's personal account, summed per product and SKU. GitHub marks it public preview.
+     */
+    get: operations["billing/get-github-billing-usage-summary-report-user"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -786,6 +1270,487 @@ export interface components {
       documentation_url?: string;
       url?: string;
       status?: string;
+    };
+    "billing-ai-credit-usage-report-ghe": {
+      timePeriod: {
+        /** @description The year for the usage report. */
+        year: number;
+        /** @description The month for the usage report. */
+        month?: number;
+        /** @description The day for the usage report. */
+        day?: number;
+      };
+      /** @description The name of the enterprise for the usage report. */
+      enterprise: string;
+      /** @description The name of the user for the usage report. */
+      user?: string;
+      /** @description The name of the organization for the usage report. */
+      organization?: string;
+      /** @description The product for the usage report. */
+      product?: string;
+      /** @description The model for the usage report. */
+      model?: string;
+      costCenter?: {
+        /** @description The unique identifier of the cost center. */
+        id: string;
+        /** @description The name of the cost center. */
+        name: string;
+      };
+      usageItems: {
+        /** @description Product name. */
+        product: string;
+        /** @description SKU name. */
+        sku: string;
+        /** @description Model name. */
+        model: string;
+        /** @description Unit type of the usage line item. */
+        unitType: string;
+        /** @description Price per unit of the usage line item. */
+        pricePerUnit: number;
+        /** @description Gross quantity of the usage line item. */
+        grossQuantity: number;
+        /** @description Gross amount of the usage line item. */
+        grossAmount: number;
+        /** @description Discount quantity of the usage line item. */
+        discountQuantity: number;
+        /** @description Discount amount of the usage line item. */
+        discountAmount: number;
+        /** @description Net quantity of the usage line item. */
+        netQuantity: number;
+        /** @description Net amount of the usage line item. */
+        netAmount: number;
+      }[];
+    };
+    "billing-ai-credit-usage-report-org": {
+      timePeriod: {
+        /** @description The year for the usage report. */
+        year: number;
+        /** @description The month for the usage report. */
+        month?: number;
+        /** @description The day for the usage report. */
+        day?: number;
+      };
+      /** @description The unique identifier of the organization. */
+      organization: string;
+      /** @description The name of the user for the usage report. */
+      user?: string;
+      /** @description The product for the usage report. */
+      product?: string;
+      /** @description The model for the usage report. */
+      model?: string;
+      usageItems: {
+        /** @description Product name. */
+        product: string;
+        /** @description SKU name. */
+        sku: string;
+        /** @description Model name. */
+        model: string;
+        /** @description Unit type of the usage line item. */
+        unitType: string;
+        /** @description Price per unit of the usage line item. */
+        pricePerUnit: number;
+        /** @description Gross quantity of the usage line item. */
+        grossQuantity: number;
+        /** @description Gross amount of the usage line item. */
+        grossAmount: number;
+        /** @description Discount quantity of the usage line item. */
+        discountQuantity: number;
+        /** @description Discount amount of the usage line item. */
+        discountAmount: number;
+        /** @description Net quantity of the usage line item. */
+        netQuantity: number;
+        /** @description Net amount of the usage line item. */
+        netAmount: number;
+      }[];
+    };
+    "billing-ai-credit-usage-report-user": {
+      timePeriod: {
+        /** @description The year for the usage report. */
+        year: number;
+        /** @description The month for the usage report. */
+        month?: number;
+        /** @description The day for the usage report. */
+        day?: number;
+      };
+      /** @description The unique identifier of the user. */
+      user: string;
+      /** @description The product for the usage report. */
+      product?: string;
+      /** @description The model for the usage report. */
+      model?: string;
+      usageItems: {
+        /** @description Product name. */
+        product: string;
+        /** @description SKU name. */
+        sku: string;
+        /** @description Model name. */
+        model: string;
+        /** @description Unit type of the usage line item. */
+        unitType: string;
+        /** @description Price per unit of the usage line item. */
+        pricePerUnit: number;
+        /** @description Gross quantity of the usage line item. */
+        grossQuantity: number;
+        /** @description Gross amount of the usage line item. */
+        grossAmount: number;
+        /** @description Discount quantity of the usage line item. */
+        discountQuantity: number;
+        /** @description Discount amount of the usage line item. */
+        discountAmount: number;
+        /** @description Net quantity of the usage line item. */
+        netQuantity: number;
+        /** @description Net amount of the usage line item. */
+        netAmount: number;
+      }[];
+    };
+    "billing-premium-request-usage-report-ghe": {
+      timePeriod: {
+        /** @description The year for the usage report. */
+        year: number;
+        /** @description The month for the usage report. */
+        month?: number;
+        /** @description The day for the usage report. */
+        day?: number;
+      };
+      /** @description The name of the enterprise for the usage report. */
+      enterprise: string;
+      /** @description The name of the user for the usage report. */
+      user?: string;
+      /** @description The name of the organization for the usage report. */
+      organization?: string;
+      /** @description The product for the usage report. */
+      product?: string;
+      /** @description The model for the usage report. */
+      model?: string;
+      costCenter?: {
+        /** @description The unique identifier of the cost center. */
+        id: string;
+        /** @description The name of the cost center. */
+        name: string;
+      };
+      usageItems: {
+        /** @description Product name. */
+        product: string;
+        /** @description SKU name. */
+        sku: string;
+        /** @description Model name. */
+        model: string;
+        /** @description Unit type of the usage line item. */
+        unitType: string;
+        /** @description Price per unit of the usage line item. */
+        pricePerUnit: number;
+        /** @description Gross quantity of the usage line item. */
+        grossQuantity: number;
+        /** @description Gross amount of the usage line item. */
+        grossAmount: number;
+        /** @description Discount quantity of the usage line item. */
+        discountQuantity: number;
+        /** @description Discount amount of the usage line item. */
+        discountAmount: number;
+        /** @description Net quantity of the usage line item. */
+        netQuantity: number;
+        /** @description Net amount of the usage line item. */
+        netAmount: number;
+      }[];
+    };
+    "billing-premium-request-usage-report-org": {
+      timePeriod: {
+        /** @description The year for the usage report. */
+        year: number;
+        /** @description The month for the usage report. */
+        month?: number;
+        /** @description The day for the usage report. */
+        day?: number;
+      };
+      /** @description The unique identifier of the organization. */
+      organization: string;
+      /** @description The name of the user for the usage report. */
+      user?: string;
+      /** @description The product for the usage report. */
+      product?: string;
+      /** @description The model for the usage report. */
+      model?: string;
+      usageItems: {
+        /** @description Product name. */
+        product: string;
+        /** @description SKU name. */
+        sku: string;
+        /** @description Model name. */
+        model: string;
+        /** @description Unit type of the usage line item. */
+        unitType: string;
+        /** @description Price per unit of the usage line item. */
+        pricePerUnit: number;
+        /** @description Gross quantity of the usage line item. */
+        grossQuantity: number;
+        /** @description Gross amount of the usage line item. */
+        grossAmount: number;
+        /** @description Discount quantity of the usage line item. */
+        discountQuantity: number;
+        /** @description Discount amount of the usage line item. */
+        discountAmount: number;
+        /** @description Net quantity of the usage line item. */
+        netQuantity: number;
+        /** @description Net amount of the usage line item. */
+        netAmount: number;
+      }[];
+    };
+    "billing-premium-request-usage-report-user": {
+      timePeriod: {
+        /** @description The year for the usage report. */
+        year: number;
+        /** @description The month for the usage report. */
+        month?: number;
+        /** @description The day for the usage report. */
+        day?: number;
+      };
+      /** @description The unique identifier of the user. */
+      user: string;
+      /** @description The product for the usage report. */
+      product?: string;
+      /** @description The model for the usage report. */
+      model?: string;
+      usageItems: {
+        /** @description Product name. */
+        product: string;
+        /** @description SKU name. */
+        sku: string;
+        /** @description Model name. */
+        model: string;
+        /** @description Unit type of the usage line item. */
+        unitType: string;
+        /** @description Price per unit of the usage line item. */
+        pricePerUnit: number;
+        /** @description Gross quantity of the usage line item. */
+        grossQuantity: number;
+        /** @description Gross amount of the usage line item. */
+        grossAmount: number;
+        /** @description Discount quantity of the usage line item. */
+        discountQuantity: number;
+        /** @description Discount amount of the usage line item. */
+        discountAmount: number;
+        /** @description Net quantity of the usage line item. */
+        netQuantity: number;
+        /** @description Net amount of the usage line item. */
+        netAmount: number;
+      }[];
+    };
+    "billing-usage-report": {
+      usageItems?: {
+        /** @description Date of the usage line item. */
+        date: string;
+        /** @description Product name. */
+        product: string;
+        /** @description SKU name. */
+        sku: string;
+        /** @description Quantity of the usage line item. */
+        quantity: number;
+        /** @description Unit type of the usage line item. */
+        unitType: string;
+        /** @description Price per unit of the usage line item. */
+        pricePerUnit: number;
+        /** @description Gross amount of the usage line item. */
+        grossAmount: number;
+        /** @description Discount amount of the usage line item. */
+        discountAmount: number;
+        /** @description Net amount of the usage line item. */
+        netAmount: number;
+        /** @description Name of the organization. */
+        organizationName: string;
+        /** @description Name of the repository. */
+        repositoryName?: string;
+      }[];
+    };
+    "billing-usage-report-user": {
+      usageItems?: {
+        /** @description Date of the usage line item. */
+        date: string;
+        /** @description Product name. */
+        product: string;
+        /** @description SKU name. */
+        sku: string;
+        /** @description Quantity of the usage line item. */
+        quantity: number;
+        /** @description Unit type of the usage line item. */
+        unitType: string;
+        /** @description Price per unit of the usage line item. */
+        pricePerUnit: number;
+        /** @description Gross amount of the usage line item. */
+        grossAmount: number;
+        /** @description Discount amount of the usage line item. */
+        discountAmount: number;
+        /** @description Net amount of the usage line item. */
+        netAmount: number;
+        /** @description Name of the repository. */
+        repositoryName?: string;
+      }[];
+    };
+    "billing-usage-summary-report-ghe": {
+      timePeriod: {
+        /** @description The year for the usage report. */
+        year: number;
+        /** @description The month for the usage report. */
+        month?: number;
+        /** @description The day for the usage report. */
+        day?: number;
+      };
+      /** @description The name of the enterprise for the usage report. */
+      enterprise: string;
+      /** @description The name of the organization for the usage report. */
+      organization?: string;
+      /** @description The name of the repository for the usage report. */
+      repository?: string;
+      /** @description The product for the usage report. */
+      product?: string;
+      /** @description The SKU for the usage report. */
+      sku?: string;
+      costCenter?: {
+        /** @description The unique identifier of the cost center. */
+        id: string;
+        /** @description The name of the cost center. */
+        name: string;
+      };
+      usageItems: {
+        /** @description Product name. */
+        product: string;
+        /** @description SKU name. */
+        sku: string;
+        /** @description Unit type of the usage line item. */
+        unitType: string;
+        /** @description Price per unit of the usage line item. */
+        pricePerUnit: number;
+        /** @description Gross quantity of the usage line item. */
+        grossQuantity: number;
+        /** @description Gross amount of the usage line item. */
+        grossAmount: number;
+        /** @description Discount quantity of the usage line item. */
+        discountQuantity: number;
+        /** @description Discount amount of the usage line item. */
+        discountAmount: number;
+        /** @description Net quantity of the usage line item. */
+        netQuantity: number;
+        /** @description Net amount of the usage line item. */
+        netAmount: number;
+      }[];
+    };
+    "billing-usage-summary-report-org": {
+      timePeriod: {
+        /** @description The year for the usage report. */
+        year: number;
+        /** @description The month for the usage report. */
+        month?: number;
+        /** @description The day for the usage report. */
+        day?: number;
+      };
+      /** @description The unique identifier of the organization. */
+      organization: string;
+      /** @description The name of the repository for the usage report. */
+      repository?: string;
+      /** @description The product for the usage report. */
+      product?: string;
+      /** @description The SKU for the usage report. */
+      sku?: string;
+      usageItems: {
+        /** @description Product name. */
+        product: string;
+        /** @description SKU name. */
+        sku: string;
+        /** @description Unit type of the usage line item. */
+        unitType: string;
+        /** @description Price per unit of the usage line item. */
+        pricePerUnit: number;
+        /** @description Gross quantity of the usage line item. */
+        grossQuantity: number;
+        /** @description Gross amount of the usage line item. */
+        grossAmount: number;
+        /** @description Discount quantity of the usage line item. */
+        discountQuantity: number;
+        /** @description Discount amount of the usage line item. */
+        discountAmount: number;
+        /** @description Net quantity of the usage line item. */
+        netQuantity: number;
+        /** @description Net amount of the usage line item. */
+        netAmount: number;
+      }[];
+    };
+    "billing-usage-summary-report-user": {
+      timePeriod: {
+        /** @description The year for the usage report. */
+        year: number;
+        /** @description The month for the usage report. */
+        month?: number;
+        /** @description The day for the usage report. */
+        day?: number;
+      };
+      /** @description The unique identifier of the user. */
+      user: string;
+      /** @description The name of the repository for the usage report. */
+      repository?: string;
+      /** @description The product for the usage report. */
+      product?: string;
+      /** @description The SKU for the usage report. */
+      sku?: string;
+      usageItems: {
+        /** @description Product name. */
+        product: string;
+        /** @description SKU name. */
+        sku: string;
+        /** @description Unit type of the usage line item. */
+        unitType: string;
+        /** @description Price per unit of the usage line item. */
+        pricePerUnit: number;
+        /** @description Gross quantity of the usage line item. */
+        grossQuantity: number;
+        /** @description Gross amount of the usage line item. */
+        grossAmount: number;
+        /** @description Discount quantity of the usage line item. */
+        discountQuantity: number;
+        /** @description Discount amount of the usage line item. */
+        discountAmount: number;
+        /** @description Net quantity of the usage line item. */
+        netQuantity: number;
+        /** @description Net amount of the usage line item. */
+        netAmount: number;
+      }[];
+    };
+    budget: {
+      /** @description The unique identifier for the budget */
+      id: string;
+      /** @description The type of pricing for the budget */
+      budget_type:
+        | ("SkuPricing" | (string & {}))
+        | ("ProductPricing" | (string & {}))
+        | ("BundlePricing" | (string & {}));
+      /** @description The budget amount limit in whole dollars. For license-based products, this represents the number of licenses. */
+      budget_amount: number;
+      /** @description The type of limit enforcement for the budget */
+      prevent_further_usage: boolean;
+      /** @description The scope of the budget */
+      budget_scope:
+        | "enterprise"
+        | "organization"
+        | "repository"
+        | "cost_center"
+        | "multi_user_customer"
+        | "multi_user_cost_center"
+        | "user"
+        | (string & {});
+      /** @description The name of the entity for the budget (enterprise does not require a name). */
+      budget_entity_name?: string;
+      /** @description The user login when the budget is scoped to a single user (`user` scope). */
+      user?: string;
+      /** @description The amount consumed for a user-scoped budget, or for a multi-user budget when filtering by user. */
+      consumed_amount?: number;
+      /** @description A single product or sku to apply the budget to. */
+      budget_product_sku?: string;
+      /** @description The products or SKUs the budget applies to (GitHub's own examples send this list instead of `budget_product_sku`). */
+      budget_product_skus?: string[];
+      budget_alerting: {
+        /** @description Whether alerts are enabled for this budget. Ignored for user-scope as alerting is disabled for them. */
+        will_alert: boolean;
+        /** @description Array of user login names who will receive alerts. Ignored for user-scope as alerting is disabled for them. */
+        alert_recipients: string[];
+      };
     };
     /** @description A repository's code of conduct. */
     "code-of-conduct": {
@@ -991,6 +1956,61 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
+    "create-budget": {
+      /** @description A message indicating the result of the create operation */
+      message: string;
+      budget: {
+        /** @description ID of the budget. */
+        id?: string;
+        /** @description The type of scope for the budget */
+        budget_scope?:
+          | "enterprise"
+          | "organization"
+          | "repository"
+          | "cost_center"
+          | "multi_user_customer"
+          | "multi_user_cost_center"
+          | "user"
+          | (string & {});
+        /** @description The name of the entity to apply the budget to */
+        budget_entity_name?: string;
+        /** @description The budget amount in whole dollars. For license-based products, this represents the number of licenses. */
+        budget_amount?: number;
+        /** @description Whether to prevent additional spending once the budget is exceeded */
+        prevent_further_usage?: boolean;
+        /** @description A single product or sku to apply the budget to. */
+        budget_product_sku?: string;
+        /** @description The type of pricing for the budget */
+        budget_type?:
+          | ("ProductPricing" | (string & {}))
+          | ("SkuPricing" | (string & {}))
+          | ("BundlePricing" | (string & {}));
+        budget_alerting?: {
+          /** @description Whether alerts are enabled for this budget. Rejected for user-scope as alerting is always disabled for them. */
+          will_alert?: boolean;
+          /** @description Array of user login names who will receive alerts. Rejected for user-scope as alerting is always disabled for them. */
+          alert_recipients?: string[];
+        };
+      };
+    };
+    "delete-budget": {
+      /** @description A message indicating the result of the deletion operation */
+      message: string;
+      /** @description The ID of the deleted budget */
+      id?: string;
+      /** @description The ID of the deleted budget, under the name GitHub's own example uses. */
+      budget_id?: string;
+    };
+    "delete-cost-center": {
+      /** @description A message indicating the result of the deletion operation */
+      message: string;
+      /** @description The unique identifier of the deleted cost center */
+      id: string;
+      /** @description The name of the deleted cost center */
+      name: string;
+      /** @description The state of the cost center after deletion */
+      costCenterState: "CostCenterArchived" | (string & {});
+    };
     /** @description An enterprise team. */
     "enterprise-team": {
       /** Format: int64 */
@@ -1012,6 +2032,145 @@ export interface components {
       /** Format: date-time */
       updated_at: string;
       notification_setting?: "notifications_enabled" | "notifications_disabled" | (string & {});
+    };
+    get_all_budgets: {
+      /** @description Array of budget objects for the enterprise */
+      budgets: components["schemas"]["budget"][];
+      /** @description User login included when the response is scoped with the `user` query parameter. */
+      user?: string;
+      /** @description Effective user-level budget details returned when the response is scoped with the `user` query parameter. */
+      effective_budget?: {
+        /** @description The unique identifier of the effective budget. */
+        id: string;
+        /** @description The budget amount for the effective budget. */
+        budget_amount: number;
+        /** @description The consumed amount for the specified user within the effective budget. */
+        consumed_amount: number;
+      };
+      /** @description Indicates if there are more pages of results available (maps to hasNextPage from billing platform) */
+      has_next_page?: boolean;
+      /** @description Total number of budgets matching the query */
+      total_count?: number;
+    };
+    "get-all-cost-centers": {
+      costCenters?: {
+        /** @description ID of the cost center. */
+        id: string;
+        /** @description Name of the cost center. */
+        name: string;
+        /** @description State of the cost center. */
+        state?: "active" | "deleted" | (string & {});
+        /** @description Azure subscription ID associated with the cost center. Only present for cost centers linked to Azure subscriptions. */
+        azure_subscription?: string | null;
+        /**
+         * @description Whether the cost center draws from the AI credit pool.
+         *
+         *     This can only be enabled for cost centers that contain only user or team resources.
+         *
+         *     - `false` — no cap; the cost center draws from the shared enterprise pool.
+         *     - `true` — the cost center is capped at an amount derived from its members' license entitlements.
+         */
+        ai_credit_pool_enabled?: boolean;
+        /** @description Read-only cap-budget projection for the cost center. Only present when the cost center draws from the AI credit pool. */
+        ai_credit_pool_state?: {
+          /** @description The AI credit pool cap target amount, in AI Credits. Null when the cap budget has not been materialized yet. */
+          target_amount?: number | null;
+          /** @description The current-month applied amount against the AI credit pool cap, in AI Credits. Null when the cap budget has not been materialized yet. */
+          current_amount?: number | null;
+        };
+        resources: {
+          /** @description Type of the resource. */
+          type: string;
+          /** @description Name of the resource. */
+          name: string;
+        }[];
+      }[];
+    };
+    "get-budget": {
+      /** @description ID of the budget. */
+      id: string;
+      /** @description The type of scope for the budget */
+      budget_scope:
+        | "enterprise"
+        | "organization"
+        | "repository"
+        | "cost_center"
+        | "multi_user_customer"
+        | "multi_user_cost_center"
+        | "user"
+        | (string & {});
+      /** @description The name of the entity to apply the budget to */
+      budget_entity_name: string;
+      /** @description The user login when the budget is scoped to a single user (`user` scope). */
+      user?: string;
+      /** @description The budget amount in whole dollars. For license-based products, this represents the number of licenses. */
+      budget_amount: number;
+      /** @description Whether to prevent additional spending once the budget is exceeded */
+      prevent_further_usage: boolean;
+      /** @description A single product or sku to apply the budget to. */
+      budget_product_sku: string;
+      /** @description The type of pricing for the budget */
+      budget_type:
+        | ("ProductPricing" | (string & {}))
+        | ("SkuPricing" | (string & {}))
+        | ("BundlePricing" | (string & {}));
+      budget_alerting: {
+        /** @description Whether alerts are enabled for this budget. Present but not applicable for user-scope as alerting is always disabled for them. */
+        will_alert?: boolean;
+        /** @description Array of user login names who will receive alerts. Present but not applicable for user-scope as alerting is always disabled for them. */
+        alert_recipients?: string[];
+      };
+    };
+    "get-budget-user-states": {
+      /** @description Per-user state entries for the budget. */
+      user_states: {
+        /** @description The login of the user, when the user record is available. */
+        user?: string;
+        /** @description The amount currently consumed by this user against the budget. */
+        consumed_amount: number;
+        /** @description The target amount allocated to this user within the budget. */
+        target_amount: number;
+        /** @description The ID of a user-scoped budget that overrides the per-user allocation, when present. */
+        override_budget_id?: string;
+      }[];
+      /** @description Indicates if there are more pages of results available. */
+      has_next_page: boolean;
+      /** @description Total number of user state entries matching the query. */
+      total_count: number;
+    };
+    "get-cost-center": {
+      /** @description ID of the cost center. */
+      id: string;
+      /** @description Name of the cost center. */
+      name: string;
+      /** @description Azure subscription ID associated with the cost center. Only present for cost centers linked to Azure subscriptions. */
+      azure_subscription?: string | null;
+      /** @description State of the cost center. */
+      state?: "active" | "deleted" | (string & {});
+      resources: {
+        /** @description Type of the resource. */
+        type: string;
+        /** @description Name of the resource. */
+        name: string;
+      }[];
+      /** @description Indicates if there are more resources available for pagination. Only present when pagination is used. */
+      has_next_page?: boolean;
+      /**
+       * @description Whether the cost center draws from the AI credit pool.
+       *
+       *     This can only be enabled for cost centers that contain only user or team resources.
+       *
+       *     - `false` — no cap; the cost center draws from the shared enterprise pool.
+       *     - `true` — the cost center is capped at an amount derived from its members' license entitlements.
+       */
+      ai_credit_pool_enabled?: boolean;
+      /** @description Read-only cap-budget projection for the cost center. Only present when the cost center draws from the AI credit pool. */
+      ai_credit_pool_state?: {
+        /** @description The AI credit pool cap target amount, in AI Credits. Null when the cap budget has not been materialized yet. */
+        target_amount?: number | null;
+        /** @description The current-month applied amount against the AI credit pool cap, in AI Credits. Null when the cap budget has not been materialized yet. */
+        current_amount?: number | null;
+      };
     };
     /** @description A repository with the commonly needed fields. */
     "minimal-repository": {
@@ -1311,6 +2470,135 @@ export interface components {
       enterprise_id?: number;
       parent: components["schemas"]["nullable-team-simple"];
     };
+    "update-budget": {
+      /** @description A message indicating the result of the update operation */
+      message: string;
+      budget: {
+        /** @description ID of the budget. */
+        id?: string;
+        /** @description The type of scope for the budget */
+        budget_scope?:
+          | "enterprise"
+          | "organization"
+          | "repository"
+          | "cost_center"
+          | "multi_user_customer"
+          | "multi_user_cost_center"
+          | "user"
+          | (string & {});
+        /** @description The name of the entity to apply the budget to */
+        budget_entity_name?: string;
+        /** @description The user login when the budget is scoped to a single user (`user` scope). */
+        user?: string;
+        /** @description The consumed amount for the specified user within the budget. Only included for `user`-scoped budgets. */
+        consumed_amount?: number;
+        /** @description The budget amount in whole dollars. For license-based products, this represents the number of licenses. */
+        budget_amount?: number;
+        /** @description Whether to prevent additional spending once the budget is exceeded */
+        prevent_further_usage?: boolean;
+        /** @description A single product or sku to apply the budget to. */
+        budget_product_sku?: string;
+        /** @description The type of pricing for the budget */
+        budget_type?:
+          | ("ProductPricing" | (string & {}))
+          | ("SkuPricing" | (string & {}))
+          | ("BundlePricing" | (string & {}));
+        budget_alerting?: {
+          /** @description Whether alerts are enabled for this budget. Ignored for user-scope as alerting is always disabled for them. */
+          will_alert?: boolean;
+          /** @description Array of user login names who will receive alerts. Ignored for user-scope as alerting is always disabled for them. */
+          alert_recipients?: string[];
+        };
+      };
+    };
+    "update-cost-center": {
+      /** @description ID of the cost center. */
+      id: string;
+      /** @description Name of the cost center. */
+      name: string;
+      /** @description Azure subscription ID associated with the cost center. Only present for cost centers linked to Azure subscriptions. */
+      azure_subscription?: string | null;
+      /** @description State of the cost center. */
+      state?: "active" | "deleted" | (string & {});
+      resources: {
+        /** @description Type of the resource. */
+        type: string;
+        /** @description Name of the resource. */
+        name: string;
+      }[];
+      /**
+       * @description Whether the cost center draws from the AI credit pool.
+       *
+       *     This can only be enabled for cost centers that contain only user or team resources.
+       *
+       *     - `false` — no cap; the cost center draws from the shared enterprise pool.
+       *     - `true` — the cost center is capped at an amount derived from its members' license entitlements.
+       */
+      ai_credit_pool_enabled?: boolean;
+      /** @description Read-only cap-budget projection for the cost center. Only present when the cost center draws from the AI credit pool. */
+      ai_credit_pool_state?: {
+        /** @description The AI credit pool cap target amount, in AI Credits. Null when the cap budget has not been materialized yet. */
+        target_amount?: number | null;
+        /** @description The current-month applied amount against the AI credit pool cap, in AI Credits. Null when the cap budget has not been materialized yet. */
+        current_amount?: number | null;
+      };
+    };
+    "usage-report-export": {
+      /**
+       * Format: uuid
+       * @description Unique identifier for the usage report export
+       */
+      id: string;
+      /** @description The type of usage report */
+      report_type: "detailed" | "summarized" | "premium_request" | "ai_credit" | (string & {});
+      /**
+       * Format: date
+       * @description The start date for the report
+       */
+      start_date: string;
+      /**
+       * Format: date
+       * @description The end date for the report
+       */
+      end_date: string;
+      /** @description The current status of the report export */
+      status: "processing" | "completed" | "failed" | (string & {});
+      /** @description URLs to download the completed report. Only present when the report status is `completed`. */
+      download_urls?: string[];
+      /**
+       * Format: date-time
+       * @description When the report export was created
+       */
+      created_at?: string;
+      /** @description The login of the user who requested the export */
+      actor?: string;
+    };
+    "usage-report-export-list": {
+      /** @description List of usage report exports */
+      usage_report_exports: components["schemas"]["usage-report-export"][];
+    };
+    "usage-report-export-request": {
+      /**
+       * @description The type of usage report to generate
+       * @enum {string}
+       */
+      report_type: "detailed" | "summarized" | "premium_request" | "ai_credit";
+      /**
+       * Format: date
+       * @description The start date for the report in YYYY-MM-DD format
+       */
+      start_date: string;
+      /**
+       * Format: date
+       * @description The end date for the report in YYYY-MM-DD format. Defaults to today (UTC) if not provided.
+       */
+      end_date?: string;
+      /**
+       * @description Whether to send an email notification to the requester when the report is ready. Defaults to false.
+       * @default false
+       */
+      send_email?: boolean;
+    };
     /** @description GitHub's validation error body. */
     "validation-error": {
       message: string;
@@ -1332,6 +2620,27 @@ export interface components {
     };
   };
   responses: {
+    /** @description Response when adding resources to a cost center */
+    add_resource_to_cost_center: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": {
+          message?: string;
+          reassigned_resources?:
+            | {
+                /** @description The type of resource that was reassigned. */
+                resource_type?: string;
+                /** @description The name of the resource that was reassigned. */
+                name?: string;
+                /** @description The previous cost center of the resource. */
+                previous_cost_center?: string;
+              }[]
+            | null;
+        };
+      };
+    };
     /** @description The request was malformed. */
     bad_request: {
       headers: {
@@ -1340,6 +2649,123 @@ export interface components {
       content: {
         "application/json": components["schemas"]["basic-error"];
         "application/scim+json": components["schemas"]["scim-error"];
+      };
+    };
+    /** @description Response when getting a billing AI credit usage report */
+    billing_ai_credit_usage_report_ghe: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["billing-ai-credit-usage-report-ghe"];
+      };
+    };
+    /** @description Response when getting a billing AI credit usage report */
+    billing_ai_credit_usage_report_org: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["billing-ai-credit-usage-report-org"];
+      };
+    };
+    /** @description Response when getting a billing AI credit usage report */
+    billing_ai_credit_usage_report_user: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["billing-ai-credit-usage-report-user"];
+      };
+    };
+    /** @description Response when getting a billing premium request usage report */
+    billing_premium_request_usage_report_ghe: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["billing-premium-request-usage-report-ghe"];
+      };
+    };
+    /** @description Response when getting a billing premium request usage report */
+    billing_premium_request_usage_report_org: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["billing-premium-request-usage-report-org"];
+      };
+    };
+    /** @description Response when getting a billing premium request usage report */
+    billing_premium_request_usage_report_user: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["billing-premium-request-usage-report-user"];
+      };
+    };
+    /** @description Response when getting a billing usage report */
+    billing_usage_report: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["billing-usage-report"];
+      };
+    };
+    /** @description Billing usage report response for an organization */
+    billing_usage_report_org: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["billing-usage-report"];
+      };
+    };
+    /** @description Response when getting a billing usage report */
+    billing_usage_report_user: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["billing-usage-report-user"];
+      };
+    };
+    /** @description Response when getting a billing usage summary */
+    billing_usage_summary_report_ghe: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["billing-usage-summary-report-ghe"];
+      };
+    };
+    /** @description Response when getting a billing usage summary */
+    billing_usage_summary_report_org: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["billing-usage-summary-report-org"];
+      };
+    };
+    /** @description Response when getting a billing usage summary */
+    billing_usage_summary_report_user: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["billing-usage-summary-report-user"];
+      };
+    };
+    /** @description Response when updating a budget */
+    budget: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["get-budget"];
       };
     };
     /** @description The current setting does not allow this change. */
@@ -1351,6 +2777,33 @@ export interface components {
         "application/json": components["schemas"]["basic-error"];
       };
     };
+    /** @description Response when updating a cost center */
+    cost_center: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["update-cost-center"];
+      };
+    };
+    /** @description Response when deleting a budget */
+    "delete-budget": {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["delete-budget"];
+      };
+    };
+    /** @description Response when deleting a cost center */
+    "delete-cost-center": {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["delete-cost-center"];
+      };
+    };
     /** @description The token lacks the scope or role this needs, or a policy blocks it. */
     forbidden: {
       headers: {
@@ -1358,6 +2811,42 @@ export interface components {
       };
       content: {
         "application/json": components["schemas"]["basic-error"];
+      };
+    };
+    /** @description Response when getting all budgets */
+    get_all_budgets: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["get_all_budgets"];
+      };
+    };
+    /** @description Response when getting cost centers */
+    get_all_cost_centers: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["get-all-cost-centers"];
+      };
+    };
+    /** @description Response when getting a cost center */
+    get_cost_center: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["get-cost-center"];
+      };
+    };
+    /** @description Response when getting per-user states for a multi-user budget */
+    "get-budget-user-states": {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["get-budget-user-states"];
       };
     };
     /** @description GitHub failed to answer. */
@@ -1385,6 +2874,17 @@ export interface components {
         "application/json": components["schemas"]["basic-error"];
       };
     };
+    /** @description Response when removing resources from a cost center */
+    remove_resource_from_cost_center: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": {
+          message?: string;
+        };
+      };
+    };
     /** @description No valid token was sent. */
     requires_authentication: {
       headers: {
@@ -1392,6 +2892,19 @@ export interface components {
       };
       content: {
         "application/json": components["schemas"]["basic-error"];
+      };
+    };
+    /** @description Service unavailable */
+    service_unavailable: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": {
+          code?: string;
+          message?: string;
+          documentation_url?: string;
+        };
       };
     };
     /** @description The request body is too large. */
@@ -1438,6 +2951,34 @@ export interface components {
     "audit-log-before": string;
     /** @description `desc` (newest first, the default) or `asc`. */
     "audit-log-order": "desc" | "asc";
+    /** @description The ID corresponding to a cost center. An ID of 'none' will target usage not associated to any cost center. */
+    "billing-usage-report-cost-center-id": string;
+    /** @description If specified, only return results for a single day. The value of `day` is an integer between `1` and `31`. If no `year` or `month` is specified, the default `year` and `month` are used. */
+    "billing-usage-report-day": number;
+    /** @description The model name to query usage for. The name is not case sensitive. */
+    "billing-usage-report-model": string;
+    /** @description If specified, only return results for a single month. The value of `month` is an integer between `1` and `12`. If no year is specified the default `year` is used. */
+    "billing-usage-report-month": number;
+    /** @description If specified, only return results for a single month. The value of `month` is an integer between `1` and `12`. Default value is the current month. If no year is specified the default `year` is used. */
+    "billing-usage-report-month-default": number;
+    /** @description The organization name to query usage for. The name is not case sensitive. */
+    "billing-usage-report-organization": string;
+    /** @description The product name to query usage for. The name is not case sensitive. */
+    "billing-usage-report-product": string;
+    /** @description The repository name to query for usage in the format owner/repository. */
+    "billing-usage-report-repository": string;
+    /** @description The SKU to query for usage. */
+    "billing-usage-report-sku": string;
+    /** @description The user name to query usage for. The name is not case sensitive. */
+    "billing-usage-report-user": string;
+    /** @description If specified, only return results for a single year. The value of `year` is an integer with four digits representing a year. For example, `2025`. Default value is the current year. */
+    "billing-usage-report-year": number;
+    /** @description The ID corresponding to the budget. */
+    budget: string;
+    /** @description The ID corresponding to the cost center. */
+    "cost-center": string;
+    /** @description Set to `active` or `deleted` to only list cost centers in a specific state. */
+    "cost-center-state": "active" | "deleted";
     /** @description The report day, `YYYY-MM-DD` (UTC). */
     day: string;
     /** @description The enterprise's slug (or its numeric id). */
@@ -1458,6 +2999,8 @@ export interface components {
     "repository-id": number;
     /** @description The team's slug. */
     "team-slug": string;
+    /** @description The unique identifier (UUID) for the usage report export. */
+    "usage-report-export-id": string;
     /** @description The user's login, case-insensitive. */
     username: string;
   };
@@ -3208,6 +4751,1349 @@ export interface operations {
       403: components["responses"]["forbidden"];
       404: components["responses"]["not_found"];
       500: components["responses"]["internal_error"];
+    };
+  };
+  "billing/get-github-billing-ai-credit-usage-report-ghe": {
+    parameters: {
+      query?: {
+        /** @description If specified, only return results for a single year. The value of `year` is an integer with four digits representing a year. For example, `2025`. Default value is the current year. */
+        year?: components["parameters"]["billing-usage-report-year"];
+        /** @description If specified, only return results for a single month. The value of `month` is an integer between `1` and `12`. Default value is the current month. If no year is specified the default `year` is used. */
+        month?: components["parameters"]["billing-usage-report-month-default"];
+        /** @description If specified, only return results for a single day. The value of `day` is an integer between `1` and `31`. If no `year` or `month` is specified, the default `year` and `month` are used. */
+        day?: components["parameters"]["billing-usage-report-day"];
+        /** @description The organization name to query usage for. The name is not case sensitive. */
+        organization?: components["parameters"]["billing-usage-report-organization"];
+        /** @description The user name to query usage for. The name is not case sensitive. */
+        user?: components["parameters"]["billing-usage-report-user"];
+        /** @description The model name to query usage for. The name is not case sensitive. */
+        model?: components["parameters"]["billing-usage-report-model"];
+        /** @description The product name to query usage for. The name is not case sensitive. */
+        product?: components["parameters"]["billing-usage-report-product"];
+        /** @description The ID corresponding to a cost center. An ID of 'none' will target usage not associated to any cost center. */
+        cost_center_id?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components["responses"]["billing_ai_credit_usage_report_ghe"];
+      400: components["responses"]["bad_request"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
+      503: components["responses"]["service_unavailable"];
+    };
+  };
+  "billing/get-github-billing-premium-request-usage-report-ghe": {
+    parameters: {
+      query?: {
+        /** @description If specified, only return results for a single year. The value of `year` is an integer with four digits representing a year. For example, `2025`. Default value is the current year. */
+        year?: components["parameters"]["billing-usage-report-year"];
+        /** @description If specified, only return results for a single month. The value of `month` is an integer between `1` and `12`. Default value is the current month. If no year is specified the default `year` is used. */
+        month?: components["parameters"]["billing-usage-report-month-default"];
+        /** @description If specified, only return results for a single day. The value of `day` is an integer between `1` and `31`. If no `year` or `month` is specified, the default `year` and `month` are used. */
+        day?: components["parameters"]["billing-usage-report-day"];
+        /** @description The organization name to query usage for. The name is not case sensitive. */
+        organization?: components["parameters"]["billing-usage-report-organization"];
+        /** @description The user name to query usage for. The name is not case sensitive. */
+        user?: components["parameters"]["billing-usage-report-user"];
+        /** @description The model name to query usage for. The name is not case sensitive. */
+        model?: components["parameters"]["billing-usage-report-model"];
+        /** @description The product name to query usage for. The name is not case sensitive. */
+        product?: components["parameters"]["billing-usage-report-product"];
+        /** @description The ID corresponding to a cost center. An ID of 'none' will target usage not associated to any cost center. */
+        cost_center_id?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components["responses"]["billing_premium_request_usage_report_ghe"];
+      400: components["responses"]["bad_request"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
+      503: components["responses"]["service_unavailable"];
+    };
+  };
+  "billing/get-github-billing-usage-report-ghe": {
+    parameters: {
+      query?: {
+        /** @description If specified, only return results for a single year. The value of `year` is an integer with four digits representing a year. For example, `2025`. Default value is the current year. */
+        year?: components["parameters"]["billing-usage-report-year"];
+        /** @description If specified, only return results for a single month. The value of `month` is an integer between `1` and `12`. If no year is specified the default `year` is used. */
+        month?: components["parameters"]["billing-usage-report-month"];
+        /** @description If specified, only return results for a single day. The value of `day` is an integer between `1` and `31`. If no `year` or `month` is specified, the default `year` and `month` are used. */
+        day?: components["parameters"]["billing-usage-report-day"];
+        /** @description The ID corresponding to a cost center. The default value is no cost center. */
+        cost_center_id?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components["responses"]["billing_usage_report"];
+      400: components["responses"]["bad_request"];
+      403: components["responses"]["forbidden"];
+      500: components["responses"]["internal_error"];
+      503: components["responses"]["service_unavailable"];
+    };
+  };
+  "billing/get-github-billing-usage-summary-report-ghe": {
+    parameters: {
+      query?: {
+        /** @description If specified, only return results for a single year. The value of `year` is an integer with four digits representing a year. For example, `2025`. Default value is the current year. */
+        year?: components["parameters"]["billing-usage-report-year"];
+        /** @description If specified, only return results for a single month. The value of `month` is an integer between `1` and `12`. Default value is the current month. If no year is specified the default `year` is used. */
+        month?: components["parameters"]["billing-usage-report-month-default"];
+        /** @description If specified, only return results for a single day. The value of `day` is an integer between `1` and `31`. If no `year` or `month` is specified, the default `year` and `month` are used. */
+        day?: components["parameters"]["billing-usage-report-day"];
+        /** @description The organization name to query usage for. The name is not case sensitive. */
+        organization?: components["parameters"]["billing-usage-report-organization"];
+        /** @description The repository name to query for usage in the format owner/repository. */
+        repository?: components["parameters"]["billing-usage-report-repository"];
+        /** @description The product name to query usage for. The name is not case sensitive. */
+        product?: components["parameters"]["billing-usage-report-product"];
+        /** @description The SKU to query for usage. */
+        sku?: components["parameters"]["billing-usage-report-sku"];
+        /** @description The ID corresponding to a cost center. An ID of 'none' will target usage not associated to any cost center. */
+        cost_center_id?: components["parameters"]["billing-usage-report-cost-center-id"];
+      };
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components["responses"]["billing_usage_summary_report_ghe"];
+      400: components["responses"]["bad_request"];
+      403: components["responses"]["forbidden"];
+      500: components["responses"]["internal_error"];
+      503: components["responses"]["service_unavailable"];
+    };
+  };
+  "billing/list-usage-report-exports": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description List of usage report exports */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["usage-report-export-list"];
+        };
+      };
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
+      503: components["responses"]["service_unavailable"];
+    };
+  };
+  "billing/create-usage-report-export": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["usage-report-export-request"];
+      };
+    };
+    responses: {
+      /** @description Report export request accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["usage-report-export"];
+        };
+      };
+      400: components["responses"]["bad_request"];
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
+      503: components["responses"]["service_unavailable"];
+    };
+  };
+  "billing/get-usage-report-export": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+        /** @description The unique identifier (UUID) for the usage report export. */
+        report_id: components["parameters"]["usage-report-export-id"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Usage report export details */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["usage-report-export"];
+        };
+      };
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
+      503: components["responses"]["service_unavailable"];
+    };
+  };
+  "billing/get-all-cost-centers": {
+    parameters: {
+      query?: {
+        /** @description Set to `active` or `deleted` to only list cost centers in a specific state. */
+        state?: components["parameters"]["cost-center-state"];
+      };
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components["responses"]["get_all_cost_centers"];
+      400: components["responses"]["bad_request"];
+      403: components["responses"]["forbidden"];
+      500: components["responses"]["internal_error"];
+      503: components["responses"]["service_unavailable"];
+    };
+  };
+  "billing/create-cost-center": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The name of the cost center (max length 255 characters) */
+          name: string;
+          /**
+           * @description Whether the cost center draws from the AI credit pool.
+           *
+           *     This can only be enabled for cost centers that contain only user or team resources.
+           *
+           *     - `false` — no cap; the cost center draws from the shared enterprise pool.
+           *     - `true` — the cost center is capped at an amount derived from its members' license entitlements.
+           */
+          ai_credit_pool_enabled?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Cost center created successfully */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Unique identifier for the cost center */
+            id?: string;
+            /** @description Name of the cost center */
+            name?: string;
+            /** @description Azure subscription ID associated with the cost center. Only present for cost centers linked to Azure subscriptions. */
+            azure_subscription?: string | null;
+            /** @description State of the cost center. */
+            state?: "active" | "deleted" | (string & {});
+            /** @description List of resources assigned to this cost center */
+            resources?: {
+              /** @description Type of resource (User, Org, or Repo) */
+              type?: string;
+              /** @description Name/login of the resource */
+              name?: string;
+            }[];
+            /** @description Whether the cost center draws from the AI credit pool (capped from member license entitlements). */
+            ai_credit_pool_enabled?: boolean;
+            /** @description Read-only cap-budget projection for the cost center. Only present when the cost center draws from the AI credit pool. */
+            ai_credit_pool_state?: {
+              /** @description The AI credit pool cap target amount, in AI Credits. Null when the cap budget has not been materialized yet. */
+              target_amount?: number | null;
+              /** @description The current-month applied amount against the AI credit pool cap, in AI Credits. Null when the cap budget has not been materialized yet. */
+              current_amount?: number | null;
+            };
+          };
+        };
+      };
+      /** @description Bad request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["basic-error"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["basic-error"];
+        };
+      };
+      /** @description Internal server error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["basic-error"];
+        };
+      };
+    };
+  };
+  "billing/get-cost-center": {
+    parameters: {
+      query?: {
+        /** @description 1-based page number. */
+        page?: components["parameters"]["page"];
+        /** @description Results per page, at most 100. */
+        per_page?: components["parameters"]["per-page"];
+      };
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+        /** @description The ID corresponding to the cost center. */
+        cost_center_id: components["parameters"]["cost-center"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components["responses"]["get_cost_center"];
+      400: components["responses"]["bad_request"];
+      403: components["responses"]["forbidden"];
+      500: components["responses"]["internal_error"];
+      503: components["responses"]["service_unavailable"];
+    };
+  };
+  "billing/delete-cost-center": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+        /** @description The ID corresponding to the cost center. */
+        cost_center_id: components["parameters"]["cost-center"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components["responses"]["delete-cost-center"];
+      400: components["responses"]["bad_request"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
+      503: components["responses"]["service_unavailable"];
+    };
+  };
+  "billing/update-cost-center": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+        /** @description The unique identifier of the cost center */
+        cost_center_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The new name for the cost center */
+          name?: string;
+          /**
+           * @description Whether the cost center draws from the AI credit pool.
+           *
+           *     This can only be enabled for cost centers that contain only user or team resources.
+           *
+           *     - `false` — no cap; the cost center draws from the shared enterprise pool.
+           *     - `true` — the cost center is capped at an amount derived from its members' license entitlements.
+           */
+          ai_credit_pool_enabled?: boolean;
+        };
+      };
+    };
+    responses: {
+      200: components["responses"]["cost_center"];
+      400: components["responses"]["bad_request"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      409: components["responses"]["conflict"];
+      422: components["responses"]["validation_failed"];
+      500: components["responses"]["internal_error"];
+      503: components["responses"]["service_unavailable"];
+    };
+  };
+  "billing/add-resource-to-cost-center": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+        /** @description The ID corresponding to the cost center. */
+        cost_center_id: components["parameters"]["cost-center"];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The usernames of the users to add to the cost center. */
+          users?: string[];
+          /** @description The organizations to add to the cost center. */
+          organizations?: string[];
+          /** @description The repositories to add to the cost center. */
+          repositories?: string[];
+          /** @description The enterprise teams to add to the cost center. */
+          enterprise_teams?: string[];
+        };
+      };
+    };
+    responses: {
+      200: components["responses"]["add_resource_to_cost_center"];
+      400: components["responses"]["bad_request"];
+      403: components["responses"]["forbidden"];
+      409: components["responses"]["conflict"];
+      500: components["responses"]["internal_error"];
+      503: components["responses"]["service_unavailable"];
+    };
+  };
+  "billing/remove-resource-from-cost-center": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+        /** @description The ID corresponding to the cost center. */
+        cost_center_id: components["parameters"]["cost-center"];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The usernames of the users to remove from the cost center. */
+          users?: string[];
+          /** @description The organizations to remove from the cost center. */
+          organizations?: string[];
+          /** @description The repositories to remove from the cost center. */
+          repositories?: string[];
+          /** @description The enterprise teams to remove from the cost center. */
+          enterprise_teams?: string[];
+        };
+      };
+    };
+    responses: {
+      200: components["responses"]["remove_resource_from_cost_center"];
+      400: components["responses"]["bad_request"];
+      403: components["responses"]["forbidden"];
+      500: components["responses"]["internal_error"];
+      503: components["responses"]["service_unavailable"];
+    };
+  };
+  "billing/get-all-budgets": {
+    parameters: {
+      query?: {
+        /** @description The page number of results to fetch. */
+        page?: number;
+        /** @description The number of results per page (max 100). */
+        per_page?: number;
+        /**
+         * @description Filter budgets by scope type.
+         *
+         *     - `enterprise`: Budgets that apply to the entire enterprise.
+         *     - `organization`: Budgets scoped to an organization in the enterprise.
+         *     - `repository`: Budgets scoped to a repository.
+         *     - `cost_center`: Budgets scoped to a cost center.
+         *     - `multi_user_customer`: Universal budgets that apply to all users in the enterprise.
+         *     - `multi_user_cost_center`: Universal budgets that apply to all users in a cost center.
+         *     - `user`: Budgets scoped to an individual user.
+         */
+        scope?:
+          | "enterprise"
+          | "organization"
+          | "repository"
+          | "cost_center"
+          | "multi_user_customer"
+          | "multi_user_cost_center"
+          | "user";
+        /** @description Filter consumed amount details for budgets by the specified user login. */
+        user?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components["responses"]["get_all_budgets"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+    };
+  };
+  "billing/create-budget": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The budget amount in whole dollars. For license-based products, this represents the number of licenses. */
+          budget_amount: number;
+          /** @description Whether to prevent additional spending once the budget is exceeded. For `user` and `multi_user_customer` scopes, this must be `true`. */
+          prevent_further_usage: boolean;
+          budget_alerting: {
+            /** @description Whether alerts are enabled for this budget. Rejected for user-scope as alerting is always disabled for them. */
+            will_alert: boolean;
+            /** @description Array of user login names who will receive alerts. Rejected for user-scope as alerting is always disabled for them. */
+            alert_recipients: string[];
+          };
+          /**
+           * @description The scope of the budget.
+           *
+           *     - `enterprise`: Apply the budget to the entire enterprise.
+           *     - `organization`: Apply the budget to a specific organization in the enterprise.
+           *     - `repository`: Apply the budget to a specific repository.
+           *     - `cost_center`: Apply the budget to a specific cost center.
+           *     - `multi_user_customer`: Apply a universal budget to all users in the enterprise.
+           *     - `multi_user_cost_center`: Apply a universal budget to all users in a cost center.
+           *     - `user`: Apply the budget to a single user.
+           *
+           *     `user`, `multi_user_customer`, and `multi_user_cost_center` scopes are only supported when `budget_product_sku` is `ai_credits` or `premium_requests`.
+           * @enum {string}
+           */
+          budget_scope:
+            | "enterprise"
+            | "organization"
+            | "repository"
+            | "cost_center"
+            | "multi_user_customer"
+            | "multi_user_cost_center"
+            | "user";
+          /**
+           * @description The name of the entity to apply the budget to
+           * @default
+           */
+          budget_entity_name?: string;
+          /**
+           * @description The type of pricing model used by the budget. Determines how `budget_product_sku` is interpreted.
+           *
+           *     - `BundlePricing`: Covers all AI credit SKUs. Set `budget_product_sku` to `ai_credits`.
+           *     - `ProductPricing`: Covers all SKUs that belong to a product. Set `budget_product_sku` to a product such as `actions` or `packages`.
+           *     - `SkuPricing`: Covers a single, specific SKU. Set `budget_product_sku` to a SKU such as `actions_linux`.
+           */
+          budget_type: "BundlePricing" | "ProductPricing" | "SkuPricing";
+          /** @description A single product or SKU that will be covered in the budget */
+          budget_product_sku?: string;
+          /** @description The username of the user for `user` scope budgets. This field is required when `budget_scope` is `user`. */
+          user?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Budget created successfully */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["create-budget"];
+        };
+      };
+      400: components["responses"]["bad_request"];
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      /** @description Feature not enabled */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["basic-error"];
+        };
+      };
+      422: components["responses"]["validation_failed"];
+      /** @description Internal server error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["basic-error"];
+        };
+      };
+    };
+  };
+  "billing/get-budget": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+        /** @description The ID corresponding to the budget. */
+        budget_id: components["parameters"]["budget"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components["responses"]["budget"];
+      400: components["responses"]["bad_request"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
+      503: components["responses"]["service_unavailable"];
+    };
+  };
+  "billing/delete-budget": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+        /** @description The ID corresponding to the budget. */
+        budget_id: components["parameters"]["budget"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components["responses"]["delete-budget"];
+      400: components["responses"]["bad_request"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
+      503: components["responses"]["service_unavailable"];
+    };
+  };
+  "billing/update-budget": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+        /** @description The ID corresponding to the budget. */
+        budget_id: components["parameters"]["budget"];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The budget amount in whole dollars. For license-based products, this represents the number of licenses. */
+          budget_amount?: number;
+          /** @description Whether to prevent additional spending once the budget is exceeded. For budgets with `user` or `multi_user_customer` scope, this must remain `true`. */
+          prevent_further_usage?: boolean;
+          budget_alerting?: {
+            /** @description Whether alerts are enabled for this budget. Ignored for user-scope as alerting is always disabled for them. */
+            will_alert?: boolean;
+            /** @description Array of user login names who will receive alerts. Ignored for user-scope as alerting is always disabled for them. */
+            alert_recipients?: string[];
+          };
+          /**
+           * @description The scope of the budget.
+           *
+           *     - `enterprise`: Apply the budget to the entire enterprise.
+           *     - `organization`: Apply the budget to a specific organization in the enterprise.
+           *     - `repository`: Apply the budget to a specific repository.
+           *     - `cost_center`: Apply the budget to a specific cost center.
+           *     - `multi_user_customer`: Apply a universal budget to all users in the enterprise.
+           *     - `multi_user_cost_center`: Apply a universal budget to all users in a cost center.
+           *     - `user`: Apply the budget to a single user.
+           * @enum {string}
+           */
+          budget_scope?:
+            | "enterprise"
+            | "organization"
+            | "repository"
+            | "cost_center"
+            | "multi_user_customer"
+            | "multi_user_cost_center"
+            | "user";
+          /** @description The name of the entity to apply the budget to */
+          budget_entity_name?: string;
+          /**
+           * @description The type of pricing model used by the budget. Determines how `budget_product_sku` is interpreted.
+           *
+           *     - `BundlePricing`: Covers all AI credit SKUs. Set `budget_product_sku` to `ai_credits`.
+           *     - `ProductPricing`: Covers all SKUs that belong to a product. Set `budget_product_sku` to a product such as `actions` or `packages`.
+           *     - `SkuPricing`: Covers a single, specific SKU. Set `budget_product_sku` to a SKU such as `actions_linux`.
+           */
+          budget_type?: "BundlePricing" | "ProductPricing" | "SkuPricing";
+          /** @description A single product or SKU that will be covered in the budget */
+          budget_product_sku?: string;
+          /** @description The username of the user for `user` scope budgets. */
+          user?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Budget updated successfully */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["update-budget"];
+        };
+      };
+      400: components["responses"]["bad_request"];
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      /** @description Budget not found or feature not enabled */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["basic-error"];
+        };
+      };
+      422: components["responses"]["validation_failed"];
+      /** @description Internal server error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["basic-error"];
+        };
+      };
+      /** @description Service unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["basic-error"];
+        };
+      };
+    };
+  };
+  "billing/get-budget-user-states": {
+    parameters: {
+      query?: {
+        /** @description The page number of results to fetch. */
+        page?: number;
+        /** @description The number of results per page. */
+        per_page?: number;
+        /** @description Sort order for results. `0` for descending, `1` for ascending. */
+        sort_order?: "0" | "1";
+        /** @description Filter user states to a specific user login. */
+        user?: string;
+        /** @description Filter user states whose threshold percentage is at or above this value. */
+        threshold_lower_bound?: number;
+        /** @description Filter user states whose threshold percentage is at or below this value. */
+        threshold_upper_bound?: number;
+      };
+      header?: never;
+      path: {
+        /** @description The enterprise's slug (or its numeric id). */
+        enterprise: components["parameters"]["enterprise"];
+        /** @description The ID corresponding to the budget. */
+        budget_id: components["parameters"]["budget"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components["responses"]["get-budget-user-states"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
+      503: components["responses"]["service_unavailable"];
+    };
+  };
+  "billing/get-github-billing-ai-credit-usage-report-org": {
+    parameters: {
+      query?: {
+        /** @description If specified, only return results for a single year. The value of `year` is an integer with four digits representing a year. For example, `2025`. Default value is the current year. */
+        year?: components["parameters"]["billing-usage-report-year"];
+        /** @description If specified, only return results for a single month. The value of `month` is an integer between `1` and `12`. Default value is the current month. If no year is specified the default `year` is used. */
+        month?: components["parameters"]["billing-usage-report-month-default"];
+        /** @description If specified, only return results for a single day. The value of `day` is an integer between `1` and `31`. If no `year` or `month` is specified, the default `year` and `month` are used. */
+        day?: components["parameters"]["billing-usage-report-day"];
+        /** @description The user name to query usage for. The name is not case sensitive. */
+        user?: components["parameters"]["billing-usage-report-user"];
+        /** @description The model name to query usage for. The name is not case sensitive. */
+        model?: components["parameters"]["billing-usage-report-model"];
+        /** @description The product name to query usage for. The name is not case sensitive. */
+        product?: components["parameters"]["billing-usage-report-product"];
+      };
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components["responses"]["billing_ai_credit_usage_report_org"];
+      400: components["responses"]["bad_request"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
+      503: components["responses"]["service_unavailable"];
+    };
+  };
+  "billing/get-github-billing-premium-request-usage-report-org": {
+    parameters: {
+      query?: {
+        /** @description If specified, only return results for a single year. The value of `year` is an integer with four digits representing a year. For example, `2025`. Default value is the current year. */
+        year?: components["parameters"]["billing-usage-report-year"];
+        /** @description If specified, only return results for a single month. The value of `month` is an integer between `1` and `12`. Default value is the current month. If no year is specified the default `year` is used. */
+        month?: components["parameters"]["billing-usage-report-month-default"];
+        /** @description If specified, only return results for a single day. The value of `day` is an integer between `1` and `31`. If no `year` or `month` is specified, the default `year` and `month` are used. */
+        day?: components["parameters"]["billing-usage-report-day"];
+        /** @description The user name to query usage for. The name is not case sensitive. */
+        user?: components["parameters"]["billing-usage-report-user"];
+        /** @description The model name to query usage for. The name is not case sensitive. */
+        model?: components["parameters"]["billing-usage-report-model"];
+        /** @description The product name to query usage for. The name is not case sensitive. */
+        product?: components["parameters"]["billing-usage-report-product"];
+      };
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components["responses"]["billing_premium_request_usage_report_org"];
+      400: components["responses"]["bad_request"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
+      503: components["responses"]["service_unavailable"];
+    };
+  };
+  "billing/get-github-billing-usage-report-org": {
+    parameters: {
+      query?: {
+        /** @description If specified, only return results for a single year. The value of `year` is an integer with four digits representing a year. For example, `2025`. Default value is the current year. */
+        year?: components["parameters"]["billing-usage-report-year"];
+        /** @description If specified, only return results for a single month. The value of `month` is an integer between `1` and `12`. If no year is specified the default `year` is used. */
+        month?: components["parameters"]["billing-usage-report-month"];
+        /** @description If specified, only return results for a single day. The value of `day` is an integer between `1` and `31`. If no `year` or `month` is specified, the default `year` and `month` are used. */
+        day?: components["parameters"]["billing-usage-report-day"];
+      };
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components["responses"]["billing_usage_report_org"];
+      400: components["responses"]["bad_request"];
+      403: components["responses"]["forbidden"];
+      500: components["responses"]["internal_error"];
+      503: components["responses"]["service_unavailable"];
+    };
+  };
+  "billing/get-github-billing-usage-summary-report-org": {
+    parameters: {
+      query?: {
+        /** @description If specified, only return results for a single year. The value of `year` is an integer with four digits representing a year. For example, `2025`. Default value is the current year. */
+        year?: components["parameters"]["billing-usage-report-year"];
+        /** @description If specified, only return results for a single month. The value of `month` is an integer between `1` and `12`. Default value is the current month. If no year is specified the default `year` is used. */
+        month?: components["parameters"]["billing-usage-report-month-default"];
+        /** @description If specified, only return results for a single day. The value of `day` is an integer between `1` and `31`. If no `year` or `month` is specified, the default `year` and `month` are used. */
+        day?: components["parameters"]["billing-usage-report-day"];
+        /** @description The repository name to query for usage in the format owner/repository. */
+        repository?: components["parameters"]["billing-usage-report-repository"];
+        /** @description The product name to query usage for. The name is not case sensitive. */
+        product?: components["parameters"]["billing-usage-report-product"];
+        /** @description The SKU to query for usage. */
+        sku?: components["parameters"]["billing-usage-report-sku"];
+      };
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components["responses"]["billing_usage_summary_report_org"];
+      400: components["responses"]["bad_request"];
+      403: components["responses"]["forbidden"];
+      500: components["responses"]["internal_error"];
+      503: components["responses"]["service_unavailable"];
+    };
+  };
+  "billing/get-all-budgets-org": {
+    parameters: {
+      query?: {
+        /** @description The page number of the results to fetch. */
+        page?: number;
+        /** @description The number of results per page (max 100). */
+        per_page?: number;
+        /**
+         * @description Filter budgets by scope type.
+         *
+         *     - `organization`: Budgets scoped to the organization.
+         *     - `repository`: Budgets scoped to a repository.
+         *     - `multi_user_customer`: Universal budgets that apply to all users in the organization.
+         *     - `user`: Budgets scoped to an individual user.
+         */
+        scope?:
+          | "enterprise"
+          | "organization"
+          | "repository"
+          | "cost_center"
+          | "multi_user_customer"
+          | "user";
+        /** @description Filter consumed amount details for budgets by the specified user login. */
+        user?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components["responses"]["get_all_budgets"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
+    };
+  };
+  "billing/create-organization-budget": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": {
+          /** @description The budget amount in whole dollars. For license-based products, this represents the number of licenses. */
+          budget_amount?: number;
+          /** @description Whether to prevent additional spending once the budget is exceeded. For `user` and `multi_user_customer` scopes, this must be `true`. */
+          prevent_further_usage?: boolean;
+          budget_alerting?: {
+            /** @description Whether alerts are enabled for this budget. Rejected for user-scope as alerting is always disabled for them. */
+            will_alert?: boolean;
+            /** @description Array of user login names who will receive alerts. Rejected for user-scope as alerting is always disabled for them. */
+            alert_recipients?: string[];
+          };
+          /**
+           * @description The scope of the budget for this organization.
+           *
+           *     - `organization`: Apply the budget to the organization.
+           *     - `repository`: Apply the budget to a specific repository in the organization.
+           *     - `multi_user_customer`: Apply a universal budget to all users in the organization.
+           *     - `user`: Apply the budget to a single user in the organization.
+           *
+           *     `user` and `multi_user_customer` scopes are only supported when
+           *     `budget_product_sku` is `ai_credits` or `premium_requests`.
+           * @enum {string}
+           */
+          budget_scope?: "organization" | "repository" | "multi_user_customer" | "user";
+          /**
+           * @description The name of the entity to apply the budget to
+           * @default
+           */
+          budget_entity_name?: string;
+          /**
+           * @description The type of pricing model used by the budget. Determines how `budget_product_sku` is interpreted.
+           *
+           *     - `BundlePricing`: Covers all AI credit SKUs. Set `budget_product_sku` to `ai_credits`.
+           *     - `ProductPricing`: Covers all SKUs that belong to a product. Set `budget_product_sku` to a product such as `actions` or `packages`.
+           *     - `SkuPricing`: Covers a single, specific SKU. Set `budget_product_sku` to a SKU such as `actions_linux`.
+           */
+          budget_type?: "BundlePricing" | "ProductPricing" | "SkuPricing";
+          /** @description A single product or SKU that will be covered in the budget */
+          budget_product_sku?: string;
+          /** @description The username of the user for `user` scope budgets. This field is required when `budget_scope` is `user`. */
+          user?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Budget created successfully */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["create-budget"];
+        };
+      };
+      400: components["responses"]["bad_request"];
+      401: components["responses"]["requires_authentication"];
+      /** @description Insufficient permissions */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["basic-error"];
+        };
+      };
+      /** @description Feature not enabled or organization not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["basic-error"];
+        };
+      };
+      422: components["responses"]["validation_failed"];
+      /** @description Internal server error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["basic-error"];
+        };
+      };
+    };
+  };
+  "billing/get-budget-org": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+        /** @description The ID corresponding to the budget. */
+        budget_id: components["parameters"]["budget"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components["responses"]["budget"];
+      400: components["responses"]["bad_request"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
+      503: components["responses"]["service_unavailable"];
+    };
+  };
+  "billing/delete-budget-org": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+        /** @description The ID corresponding to the budget. */
+        budget_id: components["parameters"]["budget"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components["responses"]["delete-budget"];
+      400: components["responses"]["bad_request"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
+      503: components["responses"]["service_unavailable"];
+    };
+  };
+  "billing/update-budget-org": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The organization's login, case-insensitive. */
+        org: components["parameters"]["org"];
+        /** @description The ID corresponding to the budget. */
+        budget_id: components["parameters"]["budget"];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The budget amount in whole dollars. For license-based products, this represents the number of licenses. */
+          budget_amount?: number;
+          /** @description Whether to prevent additional spending once the budget is exceeded. For budgets with `user` or `multi_user_customer` scope, this must remain `true`. */
+          prevent_further_usage?: boolean;
+          budget_alerting?: {
+            /** @description Whether alerts are enabled for this budget. Ignored for user-scopes as alerting is always disabled for them. */
+            will_alert?: boolean;
+            /** @description Array of user login names who will receive alerts. Ignored for user-scopes as alerting is always disabled for them. */
+            alert_recipients?: string[];
+          };
+          /**
+           * @description The scope of the budget for this organization.
+           *
+           *     - `organization`: Apply the budget to the organization.
+           *     - `repository`: Apply the budget to a specific repository in the organization.
+           *     - `multi_user_customer`: Apply a universal budget to all users in the organization.
+           *     - `user`: Apply the budget to a single user in the organization.
+           * @enum {string}
+           */
+          budget_scope?:
+            | "enterprise"
+            | "organization"
+            | "repository"
+            | "cost_center"
+            | "multi_user_customer"
+            | "user";
+          /** @description The name of the entity to apply the budget to */
+          budget_entity_name?: string;
+          /**
+           * @description The type of pricing model used by the budget. Determines how `budget_product_sku` is interpreted.
+           *
+           *     - `BundlePricing`: Covers all AI credit SKUs. Set `budget_product_sku` to `ai_credits`.
+           *     - `ProductPricing`: Covers all SKUs that belong to a product. Set `budget_product_sku` to a product such as `actions` or `packages`.
+           *     - `SkuPricing`: Covers a single, specific SKU. Set `budget_product_sku` to a SKU such as `actions_linux`.
+           */
+          budget_type?: "BundlePricing" | "ProductPricing" | "SkuPricing";
+          /** @description A single product or SKU that will be covered in the budget */
+          budget_product_sku?: string;
+          /** @description The username of the user for `user` scope budgets. */
+          user?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Budget updated successfully */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["update-budget"];
+        };
+      };
+      400: components["responses"]["bad_request"];
+      401: components["responses"]["requires_authentication"];
+      403: components["responses"]["forbidden"];
+      /** @description Budget not found or feature not enabled */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["basic-error"];
+        };
+      };
+      422: components["responses"]["validation_failed"];
+      /** @description Internal server error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["basic-error"];
+        };
+      };
+    };
+  };
+  "billing/get-github-billing-ai-credit-usage-report-user": {
+    parameters: {
+      query?: {
+        /** @description If specified, only return results for a single year. The value of `year` is an integer with four digits representing a year. For example, `2025`. Default value is the current year. */
+        year?: components["parameters"]["billing-usage-report-year"];
+        /** @description If specified, only return results for a single month. The value of `month` is an integer between `1` and `12`. Default value is the current month. If no year is specified the default `year` is used. */
+        month?: components["parameters"]["billing-usage-report-month-default"];
+        /** @description If specified, only return results for a single day. The value of `day` is an integer between `1` and `31`. If no `year` or `month` is specified, the default `year` and `month` are used. */
+        day?: components["parameters"]["billing-usage-report-day"];
+        /** @description The model name to query usage for. The name is not case sensitive. */
+        model?: components["parameters"]["billing-usage-report-model"];
+        /** @description The product name to query usage for. The name is not case sensitive. */
+        product?: components["parameters"]["billing-usage-report-product"];
+      };
+      header?: never;
+      path: {
+        /** @description The user's login, case-insensitive. */
+        username: components["parameters"]["username"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components["responses"]["billing_ai_credit_usage_report_user"];
+      400: components["responses"]["bad_request"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
+      503: components["responses"]["service_unavailable"];
+    };
+  };
+  "billing/get-github-billing-premium-request-usage-report-user": {
+    parameters: {
+      query?: {
+        /** @description If specified, only return results for a single year. The value of `year` is an integer with four digits representing a year. For example, `2025`. Default value is the current year. */
+        year?: components["parameters"]["billing-usage-report-year"];
+        /** @description If specified, only return results for a single month. The value of `month` is an integer between `1` and `12`. Default value is the current month. If no year is specified the default `year` is used. */
+        month?: components["parameters"]["billing-usage-report-month-default"];
+        /** @description If specified, only return results for a single day. The value of `day` is an integer between `1` and `31`. If no `year` or `month` is specified, the default `year` and `month` are used. */
+        day?: components["parameters"]["billing-usage-report-day"];
+        /** @description The model name to query usage for. The name is not case sensitive. */
+        model?: components["parameters"]["billing-usage-report-model"];
+        /** @description The product name to query usage for. The name is not case sensitive. */
+        product?: components["parameters"]["billing-usage-report-product"];
+      };
+      header?: never;
+      path: {
+        /** @description The user's login, case-insensitive. */
+        username: components["parameters"]["username"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components["responses"]["billing_premium_request_usage_report_user"];
+      400: components["responses"]["bad_request"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
+      503: components["responses"]["service_unavailable"];
+    };
+  };
+  "billing/get-github-billing-usage-report-user": {
+    parameters: {
+      query?: {
+        /** @description If specified, only return results for a single year. The value of `year` is an integer with four digits representing a year. For example, `2025`. Default value is the current year. */
+        year?: components["parameters"]["billing-usage-report-year"];
+        /** @description If specified, only return results for a single month. The value of `month` is an integer between `1` and `12`. If no year is specified the default `year` is used. */
+        month?: components["parameters"]["billing-usage-report-month"];
+        /** @description If specified, only return results for a single day. The value of `day` is an integer between `1` and `31`. If no `year` or `month` is specified, the default `year` and `month` are used. */
+        day?: components["parameters"]["billing-usage-report-day"];
+      };
+      header?: never;
+      path: {
+        /** @description The user's login, case-insensitive. */
+        username: components["parameters"]["username"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components["responses"]["billing_usage_report_user"];
+      400: components["responses"]["bad_request"];
+      403: components["responses"]["forbidden"];
+      500: components["responses"]["internal_error"];
+      503: components["responses"]["service_unavailable"];
+    };
+  };
+  "billing/get-github-billing-usage-summary-report-user": {
+    parameters: {
+      query?: {
+        /** @description If specified, only return results for a single year. The value of `year` is an integer with four digits representing a year. For example, `2025`. Default value is the current year. */
+        year?: components["parameters"]["billing-usage-report-year"];
+        /** @description If specified, only return results for a single month. The value of `month` is an integer between `1` and `12`. Default value is the current month. If no year is specified the default `year` is used. */
+        month?: components["parameters"]["billing-usage-report-month-default"];
+        /** @description If specified, only return results for a single day. The value of `day` is an integer between `1` and `31`. If no `year` or `month` is specified, the default `year` and `month` are used. */
+        day?: components["parameters"]["billing-usage-report-day"];
+        /** @description The repository name to query for usage in the format owner/repository. */
+        repository?: components["parameters"]["billing-usage-report-repository"];
+        /** @description The product name to query usage for. The name is not case sensitive. */
+        product?: components["parameters"]["billing-usage-report-product"];
+        /** @description The SKU to query for usage. */
+        sku?: components["parameters"]["billing-usage-report-sku"];
+      };
+      header?: never;
+      path: {
+        /** @description The user's login, case-insensitive. */
+        username: components["parameters"]["username"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components["responses"]["billing_usage_summary_report_user"];
+      400: components["responses"]["bad_request"];
+      403: components["responses"]["forbidden"];
+      404: components["responses"]["not_found"];
+      500: components["responses"]["internal_error"];
+      503: components["responses"]["service_unavailable"];
     };
   };
 }

@@ -7,6 +7,569 @@ import type { OperationMeta } from "./meta.js";
 
 /** Every operation of the bundled spec, keyed by operationId. */
 export const operations = {
+  /** Add resources to a cost center: `POST /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource` */
+  "billing/add-resource-to-cost-center": {
+    id: "billing/add-resource-to-cost-center",
+    method: "POST",
+    path: "/enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource",
+    stability: "ga",
+    scopes: ["manage_billing:enterprise"],
+    permissions: [],
+    parameters: { path: ["enterprise", "cost_center_id"], query: [] },
+    params: {
+      check: checks.isAddResourceToCostCenterParams,
+      schema: "addResourceToCostCenterParams",
+    },
+    body: {
+      check: checks.isAddResourceToCostCenterRequestBody,
+      schema: "addResourceToCostCenterRequestBody",
+    },
+    bodyRequired: true,
+    responses: {
+      200: {
+        check: checks.isAddResourceToCostCenterResponse200,
+        schema: "addResourceToCostCenterResponse200",
+      },
+    },
+  },
+  /** Create a budget: `POST /enterprises/{enterprise}/settings/billing/budgets` */
+  "billing/create-budget": {
+    id: "billing/create-budget",
+    method: "POST",
+    path: "/enterprises/{enterprise}/settings/billing/budgets",
+    stability: "ga",
+    scopes: ["manage_billing:enterprise"],
+    permissions: [],
+    parameters: { path: ["enterprise"], query: [] },
+    params: { check: checks.isCreateBudgetParams, schema: "createBudgetParams" },
+    body: { check: checks.isCreateBudgetRequestBody, schema: "createBudgetRequestBody" },
+    bodyRequired: true,
+    responses: { 200: { check: checks.isCreateBudget, schema: "createBudget" } },
+  },
+  /** Create a new cost center: `POST /enterprises/{enterprise}/settings/billing/cost-centers` */
+  "billing/create-cost-center": {
+    id: "billing/create-cost-center",
+    method: "POST",
+    path: "/enterprises/{enterprise}/settings/billing/cost-centers",
+    stability: "ga",
+    scopes: ["manage_billing:enterprise"],
+    permissions: [],
+    parameters: { path: ["enterprise"], query: [] },
+    params: { check: checks.isCreateCostCenterParams, schema: "createCostCenterParams" },
+    body: { check: checks.isCreateCostCenterRequestBody, schema: "createCostCenterRequestBody" },
+    bodyRequired: true,
+    responses: {
+      200: { check: checks.isCreateCostCenterResponse200, schema: "createCostCenterResponse200" },
+    },
+  },
+  /** Create a budget for an organization: `POST /organizations/{org}/settings/billing/budgets` */
+  "billing/create-organization-budget": {
+    id: "billing/create-organization-budget",
+    method: "POST",
+    path: "/organizations/{org}/settings/billing/budgets",
+    stability: "ga",
+    scopes: [],
+    permissions: [],
+    parameters: { path: ["org"], query: [] },
+    params: {
+      check: checks.isCreateOrganizationBudgetParams,
+      schema: "createOrganizationBudgetParams",
+    },
+    body: {
+      check: checks.isCreateOrganizationBudgetRequestBody,
+      schema: "createOrganizationBudgetRequestBody",
+    },
+    bodyRequired: false,
+    responses: { 200: { check: checks.isCreateBudget, schema: "createBudget" } },
+  },
+  /** Create a usage report export: `POST /enterprises/{enterprise}/settings/billing/reports` */
+  "billing/create-usage-report-export": {
+    id: "billing/create-usage-report-export",
+    method: "POST",
+    path: "/enterprises/{enterprise}/settings/billing/reports",
+    stability: "ga",
+    scopes: ["manage_billing:enterprise"],
+    permissions: [],
+    parameters: { path: ["enterprise"], query: [] },
+    params: {
+      check: checks.isCreateUsageReportExportParams,
+      schema: "createUsageReportExportParams",
+    },
+    body: { check: checks.isUsageReportExportRequest, schema: "usageReportExportRequest" },
+    bodyRequired: true,
+    responses: { 202: { check: checks.isUsageReportExport, schema: "usageReportExport" } },
+  },
+  /** Delete a budget: `DELETE /enterprises/{enterprise}/settings/billing/budgets/{budget_id}` */
+  "billing/delete-budget": {
+    id: "billing/delete-budget",
+    method: "DELETE",
+    path: "/enterprises/{enterprise}/settings/billing/budgets/{budget_id}",
+    stability: "ga",
+    scopes: ["manage_billing:enterprise"],
+    permissions: [],
+    parameters: { path: ["enterprise", "budget_id"], query: [] },
+    params: { check: checks.isDeleteBudgetParams, schema: "deleteBudgetParams" },
+    responses: { 200: { check: checks.isDeleteBudget, schema: "deleteBudget" } },
+  },
+  /** Delete a budget for an organization: `DELETE /organizations/{org}/settings/billing/budgets/{budget_id}` */
+  "billing/delete-budget-org": {
+    id: "billing/delete-budget-org",
+    method: "DELETE",
+    path: "/organizations/{org}/settings/billing/budgets/{budget_id}",
+    stability: "ga",
+    scopes: [],
+    permissions: [],
+    parameters: { path: ["org", "budget_id"], query: [] },
+    params: { check: checks.isDeleteBudgetOrgParams, schema: "deleteBudgetOrgParams" },
+    responses: { 200: { check: checks.isDeleteBudget, schema: "deleteBudget" } },
+  },
+  /** Delete a cost center: `DELETE /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}` */
+  "billing/delete-cost-center": {
+    id: "billing/delete-cost-center",
+    method: "DELETE",
+    path: "/enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}",
+    stability: "ga",
+    scopes: ["manage_billing:enterprise"],
+    permissions: [],
+    parameters: { path: ["enterprise", "cost_center_id"], query: [] },
+    params: { check: checks.isDeleteCostCenterParams, schema: "deleteCostCenterParams" },
+    responses: { 200: { check: checks.isDeleteCostCenter, schema: "deleteCostCenter" } },
+  },
+  /** Get all budgets: `GET /enterprises/{enterprise}/settings/billing/budgets` */
+  "billing/get-all-budgets": {
+    id: "billing/get-all-budgets",
+    method: "GET",
+    path: "/enterprises/{enterprise}/settings/billing/budgets",
+    stability: "ga",
+    pagination: { items: "budgets", total: "total_count", next: "has_next_page" },
+    scopes: ["manage_billing:enterprise"],
+    permissions: [],
+    parameters: { path: ["enterprise"], query: ["page", "per_page", "scope", "user"] },
+    params: { check: checks.isGetAllBudgetsParams, schema: "getAllBudgetsParams" },
+    responses: { 200: { check: checks.isGetAllBudgets, schema: "getAllBudgets" } },
+  },
+  /** Get all budgets for an organization: `GET /organizations/{org}/settings/billing/budgets` */
+  "billing/get-all-budgets-org": {
+    id: "billing/get-all-budgets-org",
+    method: "GET",
+    path: "/organizations/{org}/settings/billing/budgets",
+    stability: "ga",
+    pagination: { items: "budgets", total: "total_count", next: "has_next_page" },
+    scopes: [],
+    permissions: [],
+    parameters: { path: ["org"], query: ["page", "per_page", "scope", "user"] },
+    params: { check: checks.isGetAllBudgetsOrgParams, schema: "getAllBudgetsOrgParams" },
+    responses: { 200: { check: checks.isGetAllBudgets, schema: "getAllBudgets" } },
+  },
+  /** Get all cost centers for an enterprise: `GET /enterprises/{enterprise}/settings/billing/cost-centers` */
+  "billing/get-all-cost-centers": {
+    id: "billing/get-all-cost-centers",
+    method: "GET",
+    path: "/enterprises/{enterprise}/settings/billing/cost-centers",
+    stability: "ga",
+    scopes: ["manage_billing:enterprise"],
+    permissions: [],
+    parameters: { path: ["enterprise"], query: ["state"] },
+    params: { check: checks.isGetAllCostCentersParams, schema: "getAllCostCentersParams" },
+    responses: { 200: { check: checks.isGetAllCostCenters, schema: "getAllCostCenters" } },
+  },
+  /** Get a budget by ID: `GET /enterprises/{enterprise}/settings/billing/budgets/{budget_id}` */
+  "billing/get-budget": {
+    id: "billing/get-budget",
+    method: "GET",
+    path: "/enterprises/{enterprise}/settings/billing/budgets/{budget_id}",
+    stability: "ga",
+    scopes: ["manage_billing:enterprise"],
+    permissions: [],
+    parameters: { path: ["enterprise", "budget_id"], query: [] },
+    params: { check: checks.isGetBudgetParams, schema: "getBudgetParams" },
+    responses: { 200: { check: checks.isGetBudget, schema: "getBudget" } },
+  },
+  /** Get a budget by ID for an organization: `GET /organizations/{org}/settings/billing/budgets/{budget_id}` */
+  "billing/get-budget-org": {
+    id: "billing/get-budget-org",
+    method: "GET",
+    path: "/organizations/{org}/settings/billing/budgets/{budget_id}",
+    stability: "ga",
+    scopes: [],
+    permissions: [],
+    parameters: { path: ["org", "budget_id"], query: [] },
+    params: { check: checks.isGetBudgetOrgParams, schema: "getBudgetOrgParams" },
+    responses: { 200: { check: checks.isGetBudget, schema: "getBudget" } },
+  },
+  /** Get user states for a multi-user budget: `GET /enterprises/{enterprise}/settings/billing/budgets/{budget_id}/user-states` */
+  "billing/get-budget-user-states": {
+    id: "billing/get-budget-user-states",
+    method: "GET",
+    path: "/enterprises/{enterprise}/settings/billing/budgets/{budget_id}/user-states",
+    stability: "ga",
+    pagination: { items: "user_states", total: "total_count", next: "has_next_page" },
+    scopes: ["manage_billing:enterprise"],
+    permissions: [],
+    parameters: {
+      path: ["enterprise", "budget_id"],
+      query: [
+        "page",
+        "per_page",
+        "sort_order",
+        "user",
+        "threshold_lower_bound",
+        "threshold_upper_bound",
+      ],
+    },
+    params: { check: checks.isGetBudgetUserStatesParams, schema: "getBudgetUserStatesParams" },
+    responses: { 200: { check: checks.isGetBudgetUserStates, schema: "getBudgetUserStates" } },
+  },
+  /** Get a cost center by ID: `GET /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}` */
+  "billing/get-cost-center": {
+    id: "billing/get-cost-center",
+    method: "GET",
+    path: "/enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}",
+    stability: "ga",
+    scopes: ["manage_billing:enterprise"],
+    permissions: [],
+    parameters: { path: ["enterprise", "cost_center_id"], query: ["page", "per_page"] },
+    params: { check: checks.isGetCostCenterParams, schema: "getCostCenterParams" },
+    responses: { 200: { check: checks.isGetCostCenter, schema: "getCostCenter" } },
+  },
+  /** Get billing AI credit usage report for an enterprise: `GET /enterprises/{enterprise}/settings/billing/ai_credit/usage` */
+  "billing/get-github-billing-ai-credit-usage-report-ghe": {
+    id: "billing/get-github-billing-ai-credit-usage-report-ghe",
+    method: "GET",
+    path: "/enterprises/{enterprise}/settings/billing/ai_credit/usage",
+    stability: "ga",
+    scopes: ["manage_billing:enterprise"],
+    permissions: [],
+    parameters: {
+      path: ["enterprise"],
+      query: ["year", "month", "day", "organization", "user", "model", "product", "cost_center_id"],
+    },
+    params: {
+      check: checks.isGetGithubBillingAiCreditUsageReportGheParams,
+      schema: "getGithubBillingAiCreditUsageReportGheParams",
+    },
+    responses: {
+      200: {
+        check: checks.isBillingAiCreditUsageReportGhe,
+        schema: "billingAiCreditUsageReportGhe",
+      },
+    },
+  },
+  /** Get billing AI credit usage report for an organization: `GET /organizations/{org}/settings/billing/ai_credit/usage` */
+  "billing/get-github-billing-ai-credit-usage-report-org": {
+    id: "billing/get-github-billing-ai-credit-usage-report-org",
+    method: "GET",
+    path: "/organizations/{org}/settings/billing/ai_credit/usage",
+    stability: "ga",
+    scopes: [],
+    permissions: [],
+    parameters: { path: ["org"], query: ["year", "month", "day", "user", "model", "product"] },
+    params: {
+      check: checks.isGetGithubBillingAiCreditUsageReportOrgParams,
+      schema: "getGithubBillingAiCreditUsageReportOrgParams",
+    },
+    responses: {
+      200: {
+        check: checks.isBillingAiCreditUsageReportOrg,
+        schema: "billingAiCreditUsageReportOrg",
+      },
+    },
+  },
+  /** Get billing AI credit usage report for a user: `GET /users/{username}/settings/billing/ai_credit/usage` */
+  "billing/get-github-billing-ai-credit-usage-report-user": {
+    id: "billing/get-github-billing-ai-credit-usage-report-user",
+    method: "GET",
+    path: "/users/{username}/settings/billing/ai_credit/usage",
+    stability: "ga",
+    scopes: [],
+    permissions: [],
+    parameters: { path: ["username"], query: ["year", "month", "day", "model", "product"] },
+    params: {
+      check: checks.isGetGithubBillingAiCreditUsageReportUserParams,
+      schema: "getGithubBillingAiCreditUsageReportUserParams",
+    },
+    responses: {
+      200: {
+        check: checks.isBillingAiCreditUsageReportUser,
+        schema: "billingAiCreditUsageReportUser",
+      },
+    },
+  },
+  /** Get billing premium request usage report for an enterprise: `GET /enterprises/{enterprise}/settings/billing/premium_request/usage` */
+  "billing/get-github-billing-premium-request-usage-report-ghe": {
+    id: "billing/get-github-billing-premium-request-usage-report-ghe",
+    method: "GET",
+    path: "/enterprises/{enterprise}/settings/billing/premium_request/usage",
+    stability: "ga",
+    scopes: ["manage_billing:enterprise"],
+    permissions: [],
+    parameters: {
+      path: ["enterprise"],
+      query: ["year", "month", "day", "organization", "user", "model", "product", "cost_center_id"],
+    },
+    params: {
+      check: checks.isGetGithubBillingPremiumRequestUsageReportGheParams,
+      schema: "getGithubBillingPremiumRequestUsageReportGheParams",
+    },
+    responses: {
+      200: {
+        check: checks.isBillingPremiumRequestUsageReportGhe,
+        schema: "billingPremiumRequestUsageReportGhe",
+      },
+    },
+  },
+  /** Get billing premium request usage report for an organization: `GET /organizations/{org}/settings/billing/premium_request/usage` */
+  "billing/get-github-billing-premium-request-usage-report-org": {
+    id: "billing/get-github-billing-premium-request-usage-report-org",
+    method: "GET",
+    path: "/organizations/{org}/settings/billing/premium_request/usage",
+    stability: "ga",
+    scopes: [],
+    permissions: [],
+    parameters: { path: ["org"], query: ["year", "month", "day", "user", "model", "product"] },
+    params: {
+      check: checks.isGetGithubBillingPremiumRequestUsageReportOrgParams,
+      schema: "getGithubBillingPremiumRequestUsageReportOrgParams",
+    },
+    responses: {
+      200: {
+        check: checks.isBillingPremiumRequestUsageReportOrg,
+        schema: "billingPremiumRequestUsageReportOrg",
+      },
+    },
+  },
+  /** Get billing premium request usage report for a user: `GET /users/{username}/settings/billing/premium_request/usage` */
+  "billing/get-github-billing-premium-request-usage-report-user": {
+    id: "billing/get-github-billing-premium-request-usage-report-user",
+    method: "GET",
+    path: "/users/{username}/settings/billing/premium_request/usage",
+    stability: "ga",
+    scopes: [],
+    permissions: [],
+    parameters: { path: ["username"], query: ["year", "month", "day", "model", "product"] },
+    params: {
+      check: checks.isGetGithubBillingPremiumRequestUsageReportUserParams,
+      schema: "getGithubBillingPremiumRequestUsageReportUserParams",
+    },
+    responses: {
+      200: {
+        check: checks.isBillingPremiumRequestUsageReportUser,
+        schema: "billingPremiumRequestUsageReportUser",
+      },
+    },
+  },
+  /** Get billing usage report for an enterprise: `GET /enterprises/{enterprise}/settings/billing/usage` */
+  "billing/get-github-billing-usage-report-ghe": {
+    id: "billing/get-github-billing-usage-report-ghe",
+    method: "GET",
+    path: "/enterprises/{enterprise}/settings/billing/usage",
+    stability: "ga",
+    scopes: ["manage_billing:enterprise"],
+    permissions: [],
+    parameters: { path: ["enterprise"], query: ["year", "month", "day", "cost_center_id"] },
+    params: {
+      check: checks.isGetGithubBillingUsageReportGheParams,
+      schema: "getGithubBillingUsageReportGheParams",
+    },
+    responses: { 200: { check: checks.isBillingUsageReport, schema: "billingUsageReport" } },
+  },
+  /** Get billing usage report for an organization: `GET /organizations/{org}/settings/billing/usage` */
+  "billing/get-github-billing-usage-report-org": {
+    id: "billing/get-github-billing-usage-report-org",
+    method: "GET",
+    path: "/organizations/{org}/settings/billing/usage",
+    stability: "ga",
+    scopes: [],
+    permissions: [],
+    parameters: { path: ["org"], query: ["year", "month", "day"] },
+    params: {
+      check: checks.isGetGithubBillingUsageReportOrgParams,
+      schema: "getGithubBillingUsageReportOrgParams",
+    },
+    responses: { 200: { check: checks.isBillingUsageReport, schema: "billingUsageReport" } },
+  },
+  /** Get billing usage report for a user: `GET /users/{username}/settings/billing/usage` */
+  "billing/get-github-billing-usage-report-user": {
+    id: "billing/get-github-billing-usage-report-user",
+    method: "GET",
+    path: "/users/{username}/settings/billing/usage",
+    stability: "ga",
+    scopes: [],
+    permissions: [],
+    parameters: { path: ["username"], query: ["year", "month", "day"] },
+    params: {
+      check: checks.isGetGithubBillingUsageReportUserParams,
+      schema: "getGithubBillingUsageReportUserParams",
+    },
+    responses: {
+      200: { check: checks.isBillingUsageReportUser, schema: "billingUsageReportUser" },
+    },
+  },
+  /** Get billing usage summary for an enterprise: `GET /enterprises/{enterprise}/settings/billing/usage/summary` */
+  "billing/get-github-billing-usage-summary-report-ghe": {
+    id: "billing/get-github-billing-usage-summary-report-ghe",
+    method: "GET",
+    path: "/enterprises/{enterprise}/settings/billing/usage/summary",
+    stability: "ga",
+    scopes: ["manage_billing:enterprise"],
+    permissions: [],
+    parameters: {
+      path: ["enterprise"],
+      query: [
+        "year",
+        "month",
+        "day",
+        "organization",
+        "repository",
+        "product",
+        "sku",
+        "cost_center_id",
+      ],
+    },
+    params: {
+      check: checks.isGetGithubBillingUsageSummaryReportGheParams,
+      schema: "getGithubBillingUsageSummaryReportGheParams",
+    },
+    responses: {
+      200: { check: checks.isBillingUsageSummaryReportGhe, schema: "billingUsageSummaryReportGhe" },
+    },
+  },
+  /** Get billing usage summary for an organization: `GET /organizations/{org}/settings/billing/usage/summary` */
+  "billing/get-github-billing-usage-summary-report-org": {
+    id: "billing/get-github-billing-usage-summary-report-org",
+    method: "GET",
+    path: "/organizations/{org}/settings/billing/usage/summary",
+    stability: "preview",
+    previewArea: "billing-usage",
+    scopes: [],
+    permissions: [],
+    parameters: { path: ["org"], query: ["year", "month", "day", "repository", "product", "sku"] },
+    params: {
+      check: checks.isGetGithubBillingUsageSummaryReportOrgParams,
+      schema: "getGithubBillingUsageSummaryReportOrgParams",
+    },
+    responses: {
+      200: { check: checks.isBillingUsageSummaryReportOrg, schema: "billingUsageSummaryReportOrg" },
+    },
+  },
+  /** Get billing usage summary for a user: `GET /users/{username}/settings/billing/usage/summary` */
+  "billing/get-github-billing-usage-summary-report-user": {
+    id: "billing/get-github-billing-usage-summary-report-user",
+    method: "GET",
+    path: "/users/{username}/settings/billing/usage/summary",
+    stability: "preview",
+    previewArea: "billing-usage",
+    scopes: [],
+    permissions: [],
+    parameters: {
+      path: ["username"],
+      query: ["year", "month", "day", "repository", "product", "sku"],
+    },
+    params: {
+      check: checks.isGetGithubBillingUsageSummaryReportUserParams,
+      schema: "getGithubBillingUsageSummaryReportUserParams",
+    },
+    responses: {
+      200: {
+        check: checks.isBillingUsageSummaryReportUser,
+        schema: "billingUsageSummaryReportUser",
+      },
+    },
+  },
+  /** Get a usage report export: `GET /enterprises/{enterprise}/settings/billing/reports/{report_id}` */
+  "billing/get-usage-report-export": {
+    id: "billing/get-usage-report-export",
+    method: "GET",
+    path: "/enterprises/{enterprise}/settings/billing/reports/{report_id}",
+    stability: "ga",
+    scopes: ["manage_billing:enterprise"],
+    permissions: [],
+    parameters: { path: ["enterprise", "report_id"], query: [] },
+    params: { check: checks.isGetUsageReportExportParams, schema: "getUsageReportExportParams" },
+    responses: { 200: { check: checks.isUsageReportExport, schema: "usageReportExport" } },
+  },
+  /** List usage report exports: `GET /enterprises/{enterprise}/settings/billing/reports` */
+  "billing/list-usage-report-exports": {
+    id: "billing/list-usage-report-exports",
+    method: "GET",
+    path: "/enterprises/{enterprise}/settings/billing/reports",
+    stability: "ga",
+    scopes: ["manage_billing:enterprise"],
+    permissions: [],
+    parameters: { path: ["enterprise"], query: [] },
+    params: {
+      check: checks.isListUsageReportExportsParams,
+      schema: "listUsageReportExportsParams",
+    },
+    responses: { 200: { check: checks.isUsageReportExportList, schema: "usageReportExportList" } },
+  },
+  /** Remove resources from a cost center: `DELETE /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource` */
+  "billing/remove-resource-from-cost-center": {
+    id: "billing/remove-resource-from-cost-center",
+    method: "DELETE",
+    path: "/enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource",
+    stability: "ga",
+    scopes: ["manage_billing:enterprise"],
+    permissions: [],
+    parameters: { path: ["enterprise", "cost_center_id"], query: [] },
+    params: {
+      check: checks.isRemoveResourceFromCostCenterParams,
+      schema: "removeResourceFromCostCenterParams",
+    },
+    body: {
+      check: checks.isRemoveResourceFromCostCenterRequestBody,
+      schema: "removeResourceFromCostCenterRequestBody",
+    },
+    bodyRequired: true,
+    responses: {
+      200: {
+        check: checks.isRemoveResourceFromCostCenterResponse200,
+        schema: "removeResourceFromCostCenterResponse200",
+      },
+    },
+  },
+  /** Update a budget: `PATCH /enterprises/{enterprise}/settings/billing/budgets/{budget_id}` */
+  "billing/update-budget": {
+    id: "billing/update-budget",
+    method: "PATCH",
+    path: "/enterprises/{enterprise}/settings/billing/budgets/{budget_id}",
+    stability: "ga",
+    scopes: ["manage_billing:enterprise"],
+    permissions: [],
+    parameters: { path: ["enterprise", "budget_id"], query: [] },
+    params: { check: checks.isUpdateBudgetParams, schema: "updateBudgetParams" },
+    body: { check: checks.isUpdateBudgetRequestBody, schema: "updateBudgetRequestBody" },
+    bodyRequired: true,
+    responses: { 200: { check: checks.isUpdateBudget, schema: "updateBudget" } },
+  },
+  /** Update a budget for an organization: `PATCH /organizations/{org}/settings/billing/budgets/{budget_id}` */
+  "billing/update-budget-org": {
+    id: "billing/update-budget-org",
+    method: "PATCH",
+    path: "/organizations/{org}/settings/billing/budgets/{budget_id}",
+    stability: "ga",
+    scopes: [],
+    permissions: [],
+    parameters: { path: ["org", "budget_id"], query: [] },
+    params: { check: checks.isUpdateBudgetOrgParams, schema: "updateBudgetOrgParams" },
+    body: { check: checks.isUpdateBudgetOrgRequestBody, schema: "updateBudgetOrgRequestBody" },
+    bodyRequired: true,
+    responses: { 200: { check: checks.isUpdateBudget, schema: "updateBudget" } },
+  },
+  /** Update a cost center: `PATCH /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}` */
+  "billing/update-cost-center": {
+    id: "billing/update-cost-center",
+    method: "PATCH",
+    path: "/enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}",
+    stability: "ga",
+    scopes: ["manage_billing:enterprise"],
+    permissions: [],
+    parameters: { path: ["enterprise", "cost_center_id"], query: [] },
+    params: { check: checks.isUpdateCostCenterParams, schema: "updateCostCenterParams" },
+    body: { check: checks.isUpdateCostCenterRequestBody, schema: "updateCostCenterRequestBody" },
+    bodyRequired: true,
+    responses: { 200: { check: checks.isUpdateCostCenter, schema: "updateCostCenter" } },
+  },
   /** Assign Copilot seats to enterprise teams: `POST /enterprises/{enterprise}/copilot/billing/selected_enterprise_teams`
    * @see https://docs.github.com/en/rest/copilot/copilot-user-management#add-enterprise-teams-to-the-copilot-subscription-for-an-enterprise */
   "copilot/add-copilot-seats-for-enterprise-teams": {

@@ -26,6 +26,342 @@ export function buildSchemas(zod: typeof Zod) {
   });
 
   /**
+   * `#/components/schemas/billing-ai-credit-usage-report-ghe`
+   */
+  const billingAiCreditUsageReportGhe = z.looseObject({
+    timePeriod: z.looseObject({
+      year: z.number().int(),
+      month: z.number().int().exactOptional(),
+      day: z.number().int().exactOptional(),
+    }),
+    enterprise: z.string(),
+    user: z.string().exactOptional(),
+    organization: z.string().exactOptional(),
+    product: z.string().exactOptional(),
+    model: z.string().exactOptional(),
+    costCenter: z.looseObject({ id: z.string(), name: z.string() }).exactOptional(),
+    usageItems: z.array(
+      z.looseObject({
+        product: z.string(),
+        sku: z.string(),
+        model: z.string(),
+        unitType: z.string(),
+        pricePerUnit: z.number(),
+        grossQuantity: z.number(),
+        grossAmount: z.number(),
+        discountQuantity: z.number(),
+        discountAmount: z.number(),
+        netQuantity: z.number(),
+        netAmount: z.number(),
+      }),
+    ),
+  });
+
+  /**
+   * `#/components/schemas/billing-ai-credit-usage-report-org`
+   */
+  const billingAiCreditUsageReportOrg = z.looseObject({
+    timePeriod: z.looseObject({
+      year: z.number().int(),
+      month: z.number().int().exactOptional(),
+      day: z.number().int().exactOptional(),
+    }),
+    organization: z.string(),
+    user: z.string().exactOptional(),
+    product: z.string().exactOptional(),
+    model: z.string().exactOptional(),
+    usageItems: z.array(
+      z.looseObject({
+        product: z.string(),
+        sku: z.string(),
+        model: z.string(),
+        unitType: z.string(),
+        pricePerUnit: z.number(),
+        grossQuantity: z.number(),
+        grossAmount: z.number(),
+        discountQuantity: z.number(),
+        discountAmount: z.number(),
+        netQuantity: z.number(),
+        netAmount: z.number(),
+      }),
+    ),
+  });
+
+  /**
+   * `#/components/schemas/billing-ai-credit-usage-report-user`
+   */
+  const billingAiCreditUsageReportUser = z.looseObject({
+    timePeriod: z.looseObject({
+      year: z.number().int(),
+      month: z.number().int().exactOptional(),
+      day: z.number().int().exactOptional(),
+    }),
+    user: z.string(),
+    product: z.string().exactOptional(),
+    model: z.string().exactOptional(),
+    usageItems: z.array(
+      z.looseObject({
+        product: z.string(),
+        sku: z.string(),
+        model: z.string(),
+        unitType: z.string(),
+        pricePerUnit: z.number(),
+        grossQuantity: z.number(),
+        grossAmount: z.number(),
+        discountQuantity: z.number(),
+        discountAmount: z.number(),
+        netQuantity: z.number(),
+        netAmount: z.number(),
+      }),
+    ),
+  });
+
+  /**
+   * `#/components/schemas/billing-premium-request-usage-report-ghe`
+   */
+  const billingPremiumRequestUsageReportGhe = z.looseObject({
+    timePeriod: z.looseObject({
+      year: z.number().int(),
+      month: z.number().int().exactOptional(),
+      day: z.number().int().exactOptional(),
+    }),
+    enterprise: z.string(),
+    user: z.string().exactOptional(),
+    organization: z.string().exactOptional(),
+    product: z.string().exactOptional(),
+    model: z.string().exactOptional(),
+    costCenter: z.looseObject({ id: z.string(), name: z.string() }).exactOptional(),
+    usageItems: z.array(
+      z.looseObject({
+        product: z.string(),
+        sku: z.string(),
+        model: z.string(),
+        unitType: z.string(),
+        pricePerUnit: z.number(),
+        grossQuantity: z.number(),
+        grossAmount: z.number(),
+        discountQuantity: z.number(),
+        discountAmount: z.number(),
+        netQuantity: z.number(),
+        netAmount: z.number(),
+      }),
+    ),
+  });
+
+  /**
+   * `#/components/schemas/billing-premium-request-usage-report-org`
+   */
+  const billingPremiumRequestUsageReportOrg = z.looseObject({
+    timePeriod: z.looseObject({
+      year: z.number().int(),
+      month: z.number().int().exactOptional(),
+      day: z.number().int().exactOptional(),
+    }),
+    organization: z.string(),
+    user: z.string().exactOptional(),
+    product: z.string().exactOptional(),
+    model: z.string().exactOptional(),
+    usageItems: z.array(
+      z.looseObject({
+        product: z.string(),
+        sku: z.string(),
+        model: z.string(),
+        unitType: z.string(),
+        pricePerUnit: z.number(),
+        grossQuantity: z.number(),
+        grossAmount: z.number(),
+        discountQuantity: z.number(),
+        discountAmount: z.number(),
+        netQuantity: z.number(),
+        netAmount: z.number(),
+      }),
+    ),
+  });
+
+  /**
+   * `#/components/schemas/billing-premium-request-usage-report-user`
+   */
+  const billingPremiumRequestUsageReportUser = z.looseObject({
+    timePeriod: z.looseObject({
+      year: z.number().int(),
+      month: z.number().int().exactOptional(),
+      day: z.number().int().exactOptional(),
+    }),
+    user: z.string(),
+    product: z.string().exactOptional(),
+    model: z.string().exactOptional(),
+    usageItems: z.array(
+      z.looseObject({
+        product: z.string(),
+        sku: z.string(),
+        model: z.string(),
+        unitType: z.string(),
+        pricePerUnit: z.number(),
+        grossQuantity: z.number(),
+        grossAmount: z.number(),
+        discountQuantity: z.number(),
+        discountAmount: z.number(),
+        netQuantity: z.number(),
+        netAmount: z.number(),
+      }),
+    ),
+  });
+
+  /**
+   * `#/components/schemas/billing-usage-report`
+   */
+  const billingUsageReport = z.looseObject({
+    usageItems: z
+      .array(
+        z.looseObject({
+          date: z.string(),
+          product: z.string(),
+          sku: z.string(),
+          quantity: z.number().int(),
+          unitType: z.string(),
+          pricePerUnit: z.number(),
+          grossAmount: z.number(),
+          discountAmount: z.number(),
+          netAmount: z.number(),
+          organizationName: z.string(),
+          repositoryName: z.string().exactOptional(),
+        }),
+      )
+      .exactOptional(),
+  });
+
+  /**
+   * `#/components/schemas/billing-usage-report-user`
+   */
+  const billingUsageReportUser = z.looseObject({
+    usageItems: z
+      .array(
+        z.looseObject({
+          date: z.string(),
+          product: z.string(),
+          sku: z.string(),
+          quantity: z.number().int(),
+          unitType: z.string(),
+          pricePerUnit: z.number(),
+          grossAmount: z.number(),
+          discountAmount: z.number(),
+          netAmount: z.number(),
+          repositoryName: z.string().exactOptional(),
+        }),
+      )
+      .exactOptional(),
+  });
+
+  /**
+   * `#/components/schemas/billing-usage-summary-report-ghe`
+   */
+  const billingUsageSummaryReportGhe = z.looseObject({
+    timePeriod: z.looseObject({
+      year: z.number().int(),
+      month: z.number().int().exactOptional(),
+      day: z.number().int().exactOptional(),
+    }),
+    enterprise: z.string(),
+    organization: z.string().exactOptional(),
+    repository: z.string().exactOptional(),
+    product: z.string().exactOptional(),
+    sku: z.string().exactOptional(),
+    costCenter: z.looseObject({ id: z.string(), name: z.string() }).exactOptional(),
+    usageItems: z.array(
+      z.looseObject({
+        product: z.string(),
+        sku: z.string(),
+        unitType: z.string(),
+        pricePerUnit: z.number(),
+        grossQuantity: z.number(),
+        grossAmount: z.number(),
+        discountQuantity: z.number(),
+        discountAmount: z.number(),
+        netQuantity: z.number(),
+        netAmount: z.number(),
+      }),
+    ),
+  });
+
+  /**
+   * `#/components/schemas/billing-usage-summary-report-org`
+   */
+  const billingUsageSummaryReportOrg = z.looseObject({
+    timePeriod: z.looseObject({
+      year: z.number().int(),
+      month: z.number().int().exactOptional(),
+      day: z.number().int().exactOptional(),
+    }),
+    organization: z.string(),
+    repository: z.string().exactOptional(),
+    product: z.string().exactOptional(),
+    sku: z.string().exactOptional(),
+    usageItems: z.array(
+      z.looseObject({
+        product: z.string(),
+        sku: z.string(),
+        unitType: z.string(),
+        pricePerUnit: z.number(),
+        grossQuantity: z.number(),
+        grossAmount: z.number(),
+        discountQuantity: z.number(),
+        discountAmount: z.number(),
+        netQuantity: z.number(),
+        netAmount: z.number(),
+      }),
+    ),
+  });
+
+  /**
+   * `#/components/schemas/billing-usage-summary-report-user`
+   */
+  const billingUsageSummaryReportUser = z.looseObject({
+    timePeriod: z.looseObject({
+      year: z.number().int(),
+      month: z.number().int().exactOptional(),
+      day: z.number().int().exactOptional(),
+    }),
+    user: z.string(),
+    repository: z.string().exactOptional(),
+    product: z.string().exactOptional(),
+    sku: z.string().exactOptional(),
+    usageItems: z.array(
+      z.looseObject({
+        product: z.string(),
+        sku: z.string(),
+        unitType: z.string(),
+        pricePerUnit: z.number(),
+        grossQuantity: z.number(),
+        grossAmount: z.number(),
+        discountQuantity: z.number(),
+        discountAmount: z.number(),
+        netQuantity: z.number(),
+        netAmount: z.number(),
+      }),
+    ),
+  });
+
+  /**
+   * `#/components/schemas/budget`
+   */
+  const budget = z.looseObject({
+    id: z.string(),
+    budget_type: z.union([z.string(), z.string(), z.string()]),
+    budget_amount: z.number().int(),
+    prevent_further_usage: z.boolean(),
+    budget_scope: z.string(),
+    budget_entity_name: z.string().exactOptional(),
+    user: z.string().exactOptional(),
+    consumed_amount: z.number().exactOptional(),
+    budget_product_sku: z.string().exactOptional(),
+    budget_product_skus: z.array(z.string()).exactOptional(),
+    budget_alerting: z.looseObject({
+      will_alert: z.boolean(),
+      alert_recipients: z.array(z.string()),
+    }),
+  });
+
+  /**
    * A repository's code of conduct.
    *
    * `#/components/schemas/code-of-conduct`
@@ -423,6 +759,137 @@ export function buildSchemas(zod: typeof Zod) {
   });
 
   /**
+   * `#/components/schemas/create-budget`
+   */
+  const createBudget = z.looseObject({
+    message: z.string(),
+    budget: z.looseObject({
+      id: z.string().exactOptional(),
+      budget_scope: z.string().exactOptional(),
+      budget_entity_name: z.string().exactOptional(),
+      budget_amount: z.number().int().exactOptional(),
+      prevent_further_usage: z.boolean().exactOptional(),
+      budget_product_sku: z.string().exactOptional(),
+      budget_type: z.union([z.string(), z.string(), z.string()]).exactOptional(),
+      budget_alerting: z
+        .looseObject({
+          will_alert: z.boolean().exactOptional(),
+          alert_recipients: z.array(z.string()).exactOptional(),
+        })
+        .exactOptional(),
+    }),
+  });
+
+  /**
+   * `#/components/schemas/delete-budget`
+   */
+  const deleteBudget = z.looseObject({
+    message: z.string(),
+    id: z.string().exactOptional(),
+    budget_id: z.string().exactOptional(),
+  });
+
+  /**
+   * `#/components/schemas/delete-cost-center`
+   */
+  const deleteCostCenter = z.looseObject({
+    message: z.string(),
+    id: z.string(),
+    name: z.string(),
+    costCenterState: z.string(),
+  });
+
+  /**
+   * `#/components/schemas/get_all_budgets`
+   */
+  const getAllBudgets = z.looseObject({
+    budgets: z.array(budget),
+    user: z.string().exactOptional(),
+    effective_budget: z
+      .looseObject({ id: z.string(), budget_amount: z.number().int(), consumed_amount: z.number() })
+      .exactOptional(),
+    has_next_page: z.boolean().exactOptional(),
+    total_count: z.number().int().exactOptional(),
+  });
+
+  /**
+   * `#/components/schemas/get-all-cost-centers`
+   */
+  const getAllCostCenters = z.looseObject({
+    costCenters: z
+      .array(
+        z.looseObject({
+          id: z.string(),
+          name: z.string(),
+          state: z.string().exactOptional(),
+          azure_subscription: z.string().nullable().exactOptional(),
+          ai_credit_pool_enabled: z.boolean().exactOptional(),
+          ai_credit_pool_state: z
+            .looseObject({
+              target_amount: z.number().nullable().exactOptional(),
+              current_amount: z.number().nullable().exactOptional(),
+            })
+            .exactOptional(),
+          resources: z.array(z.looseObject({ type: z.string(), name: z.string() })),
+        }),
+      )
+      .exactOptional(),
+  });
+
+  /**
+   * `#/components/schemas/get-budget`
+   */
+  const getBudget = z.looseObject({
+    id: z.string(),
+    budget_scope: z.string(),
+    budget_entity_name: z.string(),
+    user: z.string().exactOptional(),
+    budget_amount: z.number().int(),
+    prevent_further_usage: z.boolean(),
+    budget_product_sku: z.string(),
+    budget_type: z.union([z.string(), z.string(), z.string()]),
+    budget_alerting: z.looseObject({
+      will_alert: z.boolean().exactOptional(),
+      alert_recipients: z.array(z.string()).exactOptional(),
+    }),
+  });
+
+  /**
+   * `#/components/schemas/get-budget-user-states`
+   */
+  const getBudgetUserStates = z.looseObject({
+    user_states: z.array(
+      z.looseObject({
+        user: z.string().exactOptional(),
+        consumed_amount: z.number(),
+        target_amount: z.number(),
+        override_budget_id: z.string().exactOptional(),
+      }),
+    ),
+    has_next_page: z.boolean(),
+    total_count: z.number().int(),
+  });
+
+  /**
+   * `#/components/schemas/get-cost-center`
+   */
+  const getCostCenter = z.looseObject({
+    id: z.string(),
+    name: z.string(),
+    azure_subscription: z.string().nullable().exactOptional(),
+    state: z.string().exactOptional(),
+    resources: z.array(z.looseObject({ type: z.string(), name: z.string() })),
+    has_next_page: z.boolean().exactOptional(),
+    ai_credit_pool_enabled: z.boolean().exactOptional(),
+    ai_credit_pool_state: z
+      .looseObject({
+        target_amount: z.number().nullable().exactOptional(),
+        current_amount: z.number().nullable().exactOptional(),
+      })
+      .exactOptional(),
+  });
+
+  /**
    * A repository's security feature settings.
    *
    * `#/components/schemas/security-and-analysis`
@@ -599,6 +1066,77 @@ export function buildSchemas(zod: typeof Zod) {
   });
 
   /**
+   * `#/components/schemas/update-budget`
+   */
+  const updateBudget = z.looseObject({
+    message: z.string(),
+    budget: z.looseObject({
+      id: z.string().exactOptional(),
+      budget_scope: z.string().exactOptional(),
+      budget_entity_name: z.string().exactOptional(),
+      user: z.string().exactOptional(),
+      consumed_amount: z.number().exactOptional(),
+      budget_amount: z.number().int().exactOptional(),
+      prevent_further_usage: z.boolean().exactOptional(),
+      budget_product_sku: z.string().exactOptional(),
+      budget_type: z.union([z.string(), z.string(), z.string()]).exactOptional(),
+      budget_alerting: z
+        .looseObject({
+          will_alert: z.boolean().exactOptional(),
+          alert_recipients: z.array(z.string()).exactOptional(),
+        })
+        .exactOptional(),
+    }),
+  });
+
+  /**
+   * `#/components/schemas/update-cost-center`
+   */
+  const updateCostCenter = z.looseObject({
+    id: z.string(),
+    name: z.string(),
+    azure_subscription: z.string().nullable().exactOptional(),
+    state: z.string().exactOptional(),
+    resources: z.array(z.looseObject({ type: z.string(), name: z.string() })),
+    ai_credit_pool_enabled: z.boolean().exactOptional(),
+    ai_credit_pool_state: z
+      .looseObject({
+        target_amount: z.number().nullable().exactOptional(),
+        current_amount: z.number().nullable().exactOptional(),
+      })
+      .exactOptional(),
+  });
+
+  /**
+   * `#/components/schemas/usage-report-export`
+   */
+  const usageReportExport = z.looseObject({
+    id: z.string(),
+    report_type: z.string(),
+    start_date: z.string(),
+    end_date: z.string(),
+    status: z.string(),
+    download_urls: z.array(z.string()).exactOptional(),
+    created_at: z.string().exactOptional(),
+    actor: z.string().exactOptional(),
+  });
+
+  /**
+   * `#/components/schemas/usage-report-export-list`
+   */
+  const usageReportExportList = z.looseObject({ usage_report_exports: z.array(usageReportExport) });
+
+  /**
+   * `#/components/schemas/usage-report-export-request`
+   */
+  const usageReportExportRequest = z.looseObject({
+    report_type: z.enum(["detailed", "summarized", "premium_request", "ai_credit"]),
+    start_date: z.string(),
+    end_date: z.string().exactOptional(),
+    send_email: z.boolean().exactOptional(),
+  });
+
+  /**
    * GitHub's validation error body.
    *
    * `#/components/schemas/validation-error`
@@ -635,6 +1173,449 @@ export function buildSchemas(zod: typeof Zod) {
     message: z.string(),
     documentation_url: z.string(),
     errors: z.array(z.string()).exactOptional(),
+  });
+
+  /** Path and query parameters of `POST /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource` (billing/add-resource-to-cost-center); unknown keys are rejected. */
+  const addResourceToCostCenterParams = z.strictObject({
+    enterprise: z.string().min(1),
+    cost_center_id: z.string().min(1),
+  });
+
+  /** JSON request body of `POST /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource` (billing/add-resource-to-cost-center). */
+  const addResourceToCostCenterRequestBody = z.looseObject({
+    users: z.array(z.string()).exactOptional(),
+    organizations: z.array(z.string()).exactOptional(),
+    repositories: z.array(z.string()).exactOptional(),
+    enterprise_teams: z.array(z.string()).exactOptional(),
+  });
+
+  /** 200 response body of `POST /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource` (billing/add-resource-to-cost-center). */
+  const addResourceToCostCenterResponse200 = z.looseObject({
+    message: z.string().exactOptional(),
+    reassigned_resources: z
+      .array(
+        z.looseObject({
+          resource_type: z.string().exactOptional(),
+          name: z.string().exactOptional(),
+          previous_cost_center: z.string().exactOptional(),
+        }),
+      )
+      .nullable()
+      .exactOptional(),
+  });
+
+  /** Path and query parameters of `POST /enterprises/{enterprise}/settings/billing/budgets` (billing/create-budget); unknown keys are rejected. */
+  const createBudgetParams = z.strictObject({ enterprise: z.string().min(1) });
+
+  /** JSON request body of `POST /enterprises/{enterprise}/settings/billing/budgets` (billing/create-budget). */
+  const createBudgetRequestBody = z.looseObject({
+    budget_amount: z.number().int(),
+    prevent_further_usage: z.boolean(),
+    budget_alerting: z.looseObject({
+      will_alert: z.boolean(),
+      alert_recipients: z.array(z.string()),
+    }),
+    budget_scope: z.enum([
+      "enterprise",
+      "organization",
+      "repository",
+      "cost_center",
+      "multi_user_customer",
+      "multi_user_cost_center",
+      "user",
+    ]),
+    budget_entity_name: z.string().exactOptional(),
+    budget_type: z.union([
+      z.enum(["BundlePricing"]),
+      z.enum(["ProductPricing"]),
+      z.enum(["SkuPricing"]),
+    ]),
+    budget_product_sku: z.string().exactOptional(),
+    user: z.string().exactOptional(),
+  });
+
+  /** Path and query parameters of `POST /enterprises/{enterprise}/settings/billing/cost-centers` (billing/create-cost-center); unknown keys are rejected. */
+  const createCostCenterParams = z.strictObject({ enterprise: z.string().min(1) });
+
+  /** JSON request body of `POST /enterprises/{enterprise}/settings/billing/cost-centers` (billing/create-cost-center). */
+  const createCostCenterRequestBody = z.looseObject({
+    name: z.string(),
+    ai_credit_pool_enabled: z.boolean().exactOptional(),
+  });
+
+  /** 200 response body of `POST /enterprises/{enterprise}/settings/billing/cost-centers` (billing/create-cost-center). */
+  const createCostCenterResponse200 = z.looseObject({
+    id: z.string().exactOptional(),
+    name: z.string().exactOptional(),
+    azure_subscription: z.string().nullable().exactOptional(),
+    state: z.string().exactOptional(),
+    resources: z
+      .array(z.looseObject({ type: z.string().exactOptional(), name: z.string().exactOptional() }))
+      .exactOptional(),
+    ai_credit_pool_enabled: z.boolean().exactOptional(),
+    ai_credit_pool_state: z
+      .looseObject({
+        target_amount: z.number().nullable().exactOptional(),
+        current_amount: z.number().nullable().exactOptional(),
+      })
+      .exactOptional(),
+  });
+
+  /** Path and query parameters of `POST /organizations/{org}/settings/billing/budgets` (billing/create-organization-budget); unknown keys are rejected. */
+  const createOrganizationBudgetParams = z.strictObject({ org: z.string().min(1) });
+
+  /** JSON request body of `POST /organizations/{org}/settings/billing/budgets` (billing/create-organization-budget). */
+  const createOrganizationBudgetRequestBody = z.looseObject({
+    budget_amount: z.number().int().exactOptional(),
+    prevent_further_usage: z.boolean().exactOptional(),
+    budget_alerting: z
+      .looseObject({
+        will_alert: z.boolean().exactOptional(),
+        alert_recipients: z.array(z.string()).exactOptional(),
+      })
+      .exactOptional(),
+    budget_scope: z
+      .enum(["organization", "repository", "multi_user_customer", "user"])
+      .exactOptional(),
+    budget_entity_name: z.string().exactOptional(),
+    budget_type: z
+      .union([z.enum(["BundlePricing"]), z.enum(["ProductPricing"]), z.enum(["SkuPricing"])])
+      .exactOptional(),
+    budget_product_sku: z.string().exactOptional(),
+    user: z.string().exactOptional(),
+  });
+
+  /** Path and query parameters of `POST /enterprises/{enterprise}/settings/billing/reports` (billing/create-usage-report-export); unknown keys are rejected. */
+  const createUsageReportExportParams = z.strictObject({ enterprise: z.string().min(1) });
+
+  /** Path and query parameters of `DELETE /enterprises/{enterprise}/settings/billing/budgets/{budget_id}` (billing/delete-budget); unknown keys are rejected. */
+  const deleteBudgetParams = z.strictObject({
+    enterprise: z.string().min(1),
+    budget_id: z.string().min(1),
+  });
+
+  /** Path and query parameters of `DELETE /organizations/{org}/settings/billing/budgets/{budget_id}` (billing/delete-budget-org); unknown keys are rejected. */
+  const deleteBudgetOrgParams = z.strictObject({
+    org: z.string().min(1),
+    budget_id: z.string().min(1),
+  });
+
+  /** Path and query parameters of `DELETE /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}` (billing/delete-cost-center); unknown keys are rejected. */
+  const deleteCostCenterParams = z.strictObject({
+    enterprise: z.string().min(1),
+    cost_center_id: z.string().min(1),
+  });
+
+  /** Path and query parameters of `GET /enterprises/{enterprise}/settings/billing/budgets` (billing/get-all-budgets); unknown keys are rejected. */
+  const getAllBudgetsParams = z.strictObject({
+    enterprise: z.string().min(1),
+    page: z.number().int().optional(),
+    per_page: z.number().int().optional(),
+    scope: z
+      .enum([
+        "enterprise",
+        "organization",
+        "repository",
+        "cost_center",
+        "multi_user_customer",
+        "multi_user_cost_center",
+        "user",
+      ])
+      .optional(),
+    user: z.string().optional(),
+  });
+
+  /** Path and query parameters of `GET /organizations/{org}/settings/billing/budgets` (billing/get-all-budgets-org); unknown keys are rejected. */
+  const getAllBudgetsOrgParams = z.strictObject({
+    org: z.string().min(1),
+    page: z.number().int().optional(),
+    per_page: z.number().int().optional(),
+    scope: z
+      .enum([
+        "enterprise",
+        "organization",
+        "repository",
+        "cost_center",
+        "multi_user_customer",
+        "user",
+      ])
+      .optional(),
+    user: z.string().optional(),
+  });
+
+  /** Path and query parameters of `GET /enterprises/{enterprise}/settings/billing/cost-centers` (billing/get-all-cost-centers); unknown keys are rejected. */
+  const getAllCostCentersParams = z.strictObject({
+    enterprise: z.string().min(1),
+    state: z.enum(["active", "deleted"]).optional(),
+  });
+
+  /** Path and query parameters of `GET /enterprises/{enterprise}/settings/billing/budgets/{budget_id}` (billing/get-budget); unknown keys are rejected. */
+  const getBudgetParams = z.strictObject({
+    enterprise: z.string().min(1),
+    budget_id: z.string().min(1),
+  });
+
+  /** Path and query parameters of `GET /organizations/{org}/settings/billing/budgets/{budget_id}` (billing/get-budget-org); unknown keys are rejected. */
+  const getBudgetOrgParams = z.strictObject({
+    org: z.string().min(1),
+    budget_id: z.string().min(1),
+  });
+
+  /** Path and query parameters of `GET /enterprises/{enterprise}/settings/billing/budgets/{budget_id}/user-states` (billing/get-budget-user-states); unknown keys are rejected. */
+  const getBudgetUserStatesParams = z.strictObject({
+    enterprise: z.string().min(1),
+    budget_id: z.string().min(1),
+    page: z.number().int().optional(),
+    per_page: z.number().int().optional(),
+    sort_order: z.enum(["0", "1"]).optional(),
+    user: z.string().optional(),
+    threshold_lower_bound: z.number().int().optional(),
+    threshold_upper_bound: z.number().int().optional(),
+  });
+
+  /** Path and query parameters of `GET /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}` (billing/get-cost-center); unknown keys are rejected. */
+  const getCostCenterParams = z.strictObject({
+    enterprise: z.string().min(1),
+    cost_center_id: z.string().min(1),
+    page: z.number().int().optional(),
+    per_page: z.number().int().optional(),
+  });
+
+  /** Path and query parameters of `GET /enterprises/{enterprise}/settings/billing/ai_credit/usage` (billing/get-github-billing-ai-credit-usage-report-ghe); unknown keys are rejected. */
+  const getGithubBillingAiCreditUsageReportGheParams = z.strictObject({
+    enterprise: z.string().min(1),
+    year: z.number().int().optional(),
+    month: z.number().int().optional(),
+    day: z.number().int().optional(),
+    organization: z.string().optional(),
+    user: z.string().optional(),
+    model: z.string().optional(),
+    product: z.string().optional(),
+    cost_center_id: z.string().optional(),
+  });
+
+  /** Path and query parameters of `GET /organizations/{org}/settings/billing/ai_credit/usage` (billing/get-github-billing-ai-credit-usage-report-org); unknown keys are rejected. */
+  const getGithubBillingAiCreditUsageReportOrgParams = z.strictObject({
+    org: z.string().min(1),
+    year: z.number().int().optional(),
+    month: z.number().int().optional(),
+    day: z.number().int().optional(),
+    user: z.string().optional(),
+    model: z.string().optional(),
+    product: z.string().optional(),
+  });
+
+  /** Path and query parameters of `GET /users/{username}/settings/billing/ai_credit/usage` (billing/get-github-billing-ai-credit-usage-report-user); unknown keys are rejected. */
+  const getGithubBillingAiCreditUsageReportUserParams = z.strictObject({
+    username: z.string().min(1),
+    year: z.number().int().optional(),
+    month: z.number().int().optional(),
+    day: z.number().int().optional(),
+    model: z.string().optional(),
+    product: z.string().optional(),
+  });
+
+  /** Path and query parameters of `GET /enterprises/{enterprise}/settings/billing/premium_request/usage` (billing/get-github-billing-premium-request-usage-report-ghe); unknown keys are rejected. */
+  const getGithubBillingPremiumRequestUsageReportGheParams = z.strictObject({
+    enterprise: z.string().min(1),
+    year: z.number().int().optional(),
+    month: z.number().int().optional(),
+    day: z.number().int().optional(),
+    organization: z.string().optional(),
+    user: z.string().optional(),
+    model: z.string().optional(),
+    product: z.string().optional(),
+    cost_center_id: z.string().optional(),
+  });
+
+  /** Path and query parameters of `GET /organizations/{org}/settings/billing/premium_request/usage` (billing/get-github-billing-premium-request-usage-report-org); unknown keys are rejected. */
+  const getGithubBillingPremiumRequestUsageReportOrgParams = z.strictObject({
+    org: z.string().min(1),
+    year: z.number().int().optional(),
+    month: z.number().int().optional(),
+    day: z.number().int().optional(),
+    user: z.string().optional(),
+    model: z.string().optional(),
+    product: z.string().optional(),
+  });
+
+  /** Path and query parameters of `GET /users/{username}/settings/billing/premium_request/usage` (billing/get-github-billing-premium-request-usage-report-user); unknown keys are rejected. */
+  const getGithubBillingPremiumRequestUsageReportUserParams = z.strictObject({
+    username: z.string().min(1),
+    year: z.number().int().optional(),
+    month: z.number().int().optional(),
+    day: z.number().int().optional(),
+    model: z.string().optional(),
+    product: z.string().optional(),
+  });
+
+  /** Path and query parameters of `GET /enterprises/{enterprise}/settings/billing/usage` (billing/get-github-billing-usage-report-ghe); unknown keys are rejected. */
+  const getGithubBillingUsageReportGheParams = z.strictObject({
+    enterprise: z.string().min(1),
+    year: z.number().int().optional(),
+    month: z.number().int().optional(),
+    day: z.number().int().optional(),
+    cost_center_id: z.string().optional(),
+  });
+
+  /** Path and query parameters of `GET /organizations/{org}/settings/billing/usage` (billing/get-github-billing-usage-report-org); unknown keys are rejected. */
+  const getGithubBillingUsageReportOrgParams = z.strictObject({
+    org: z.string().min(1),
+    year: z.number().int().optional(),
+    month: z.number().int().optional(),
+    day: z.number().int().optional(),
+  });
+
+  /** Path and query parameters of `GET /users/{username}/settings/billing/usage` (billing/get-github-billing-usage-report-user); unknown keys are rejected. */
+  const getGithubBillingUsageReportUserParams = z.strictObject({
+    username: z.string().min(1),
+    year: z.number().int().optional(),
+    month: z.number().int().optional(),
+    day: z.number().int().optional(),
+  });
+
+  /** Path and query parameters of `GET /enterprises/{enterprise}/settings/billing/usage/summary` (billing/get-github-billing-usage-summary-report-ghe); unknown keys are rejected. */
+  const getGithubBillingUsageSummaryReportGheParams = z.strictObject({
+    enterprise: z.string().min(1),
+    year: z.number().int().optional(),
+    month: z.number().int().optional(),
+    day: z.number().int().optional(),
+    organization: z.string().optional(),
+    repository: z.string().optional(),
+    product: z.string().optional(),
+    sku: z.string().optional(),
+    cost_center_id: z.string().optional(),
+  });
+
+  /** Path and query parameters of `GET /organizations/{org}/settings/billing/usage/summary` (billing/get-github-billing-usage-summary-report-org); unknown keys are rejected. */
+  const getGithubBillingUsageSummaryReportOrgParams = z.strictObject({
+    org: z.string().min(1),
+    year: z.number().int().optional(),
+    month: z.number().int().optional(),
+    day: z.number().int().optional(),
+    repository: z.string().optional(),
+    product: z.string().optional(),
+    sku: z.string().optional(),
+  });
+
+  /** Path and query parameters of `GET /users/{username}/settings/billing/usage/summary` (billing/get-github-billing-usage-summary-report-user); unknown keys are rejected. */
+  const getGithubBillingUsageSummaryReportUserParams = z.strictObject({
+    username: z.string().min(1),
+    year: z.number().int().optional(),
+    month: z.number().int().optional(),
+    day: z.number().int().optional(),
+    repository: z.string().optional(),
+    product: z.string().optional(),
+    sku: z.string().optional(),
+  });
+
+  /** Path and query parameters of `GET /enterprises/{enterprise}/settings/billing/reports/{report_id}` (billing/get-usage-report-export); unknown keys are rejected. */
+  const getUsageReportExportParams = z.strictObject({
+    enterprise: z.string().min(1),
+    report_id: z.string().min(1),
+  });
+
+  /** Path and query parameters of `GET /enterprises/{enterprise}/settings/billing/reports` (billing/list-usage-report-exports); unknown keys are rejected. */
+  const listUsageReportExportsParams = z.strictObject({ enterprise: z.string().min(1) });
+
+  /** Path and query parameters of `DELETE /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource` (billing/remove-resource-from-cost-center); unknown keys are rejected. */
+  const removeResourceFromCostCenterParams = z.strictObject({
+    enterprise: z.string().min(1),
+    cost_center_id: z.string().min(1),
+  });
+
+  /** JSON request body of `DELETE /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource` (billing/remove-resource-from-cost-center). */
+  const removeResourceFromCostCenterRequestBody = z.looseObject({
+    users: z.array(z.string()).exactOptional(),
+    organizations: z.array(z.string()).exactOptional(),
+    repositories: z.array(z.string()).exactOptional(),
+    enterprise_teams: z.array(z.string()).exactOptional(),
+  });
+
+  /** 200 response body of `DELETE /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource` (billing/remove-resource-from-cost-center). */
+  const removeResourceFromCostCenterResponse200 = z.looseObject({
+    message: z.string().exactOptional(),
+  });
+
+  /** Path and query parameters of `PATCH /enterprises/{enterprise}/settings/billing/budgets/{budget_id}` (billing/update-budget); unknown keys are rejected. */
+  const updateBudgetParams = z.strictObject({
+    enterprise: z.string().min(1),
+    budget_id: z.string().min(1),
+  });
+
+  /** JSON request body of `PATCH /enterprises/{enterprise}/settings/billing/budgets/{budget_id}` (billing/update-budget). */
+  const updateBudgetRequestBody = z.looseObject({
+    budget_amount: z.number().int().exactOptional(),
+    prevent_further_usage: z.boolean().exactOptional(),
+    budget_alerting: z
+      .looseObject({
+        will_alert: z.boolean().exactOptional(),
+        alert_recipients: z.array(z.string()).exactOptional(),
+      })
+      .exactOptional(),
+    budget_scope: z
+      .enum([
+        "enterprise",
+        "organization",
+        "repository",
+        "cost_center",
+        "multi_user_customer",
+        "multi_user_cost_center",
+        "user",
+      ])
+      .exactOptional(),
+    budget_entity_name: z.string().exactOptional(),
+    budget_type: z
+      .union([z.enum(["BundlePricing"]), z.enum(["ProductPricing"]), z.enum(["SkuPricing"])])
+      .exactOptional(),
+    budget_product_sku: z.string().exactOptional(),
+    user: z.string().exactOptional(),
+  });
+
+  /** Path and query parameters of `PATCH /organizations/{org}/settings/billing/budgets/{budget_id}` (billing/update-budget-org); unknown keys are rejected. */
+  const updateBudgetOrgParams = z.strictObject({
+    org: z.string().min(1),
+    budget_id: z.string().min(1),
+  });
+
+  /** JSON request body of `PATCH /organizations/{org}/settings/billing/budgets/{budget_id}` (billing/update-budget-org). */
+  const updateBudgetOrgRequestBody = z.looseObject({
+    budget_amount: z.number().int().exactOptional(),
+    prevent_further_usage: z.boolean().exactOptional(),
+    budget_alerting: z
+      .looseObject({
+        will_alert: z.boolean().exactOptional(),
+        alert_recipients: z.array(z.string()).exactOptional(),
+      })
+      .exactOptional(),
+    budget_scope: z
+      .enum([
+        "enterprise",
+        "organization",
+        "repository",
+        "cost_center",
+        "multi_user_customer",
+        "user",
+      ])
+      .exactOptional(),
+    budget_entity_name: z.string().exactOptional(),
+    budget_type: z
+      .union([z.enum(["BundlePricing"]), z.enum(["ProductPricing"]), z.enum(["SkuPricing"])])
+      .exactOptional(),
+    budget_product_sku: z.string().exactOptional(),
+    user: z.string().exactOptional(),
+  });
+
+  /** Path and query parameters of `PATCH /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}` (billing/update-cost-center); unknown keys are rejected. */
+  const updateCostCenterParams = z.strictObject({
+    enterprise: z.string().min(1),
+    cost_center_id: z.string().min(1),
+  });
+
+  /** JSON request body of `PATCH /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}` (billing/update-cost-center). */
+  const updateCostCenterRequestBody = z.looseObject({
+    name: z.string().exactOptional(),
+    ai_credit_pool_enabled: z.boolean().exactOptional(),
   });
 
   /** Path and query parameters of `POST /enterprises/{enterprise}/copilot/billing/selected_enterprise_teams` (copilot/add-copilot-seats-for-enterprise-teams); unknown keys are rejected. */
@@ -1174,6 +2155,18 @@ export function buildSchemas(zod: typeof Zod) {
 
   return {
     basicError,
+    billingAiCreditUsageReportGhe,
+    billingAiCreditUsageReportOrg,
+    billingAiCreditUsageReportUser,
+    billingPremiumRequestUsageReportGhe,
+    billingPremiumRequestUsageReportOrg,
+    billingPremiumRequestUsageReportUser,
+    billingUsageReport,
+    billingUsageReportUser,
+    billingUsageSummaryReportGhe,
+    billingUsageSummaryReportOrg,
+    billingUsageSummaryReportUser,
+    budget,
     codeOfConduct,
     copilotDotcomChat,
     copilotDotcomPullRequests,
@@ -1193,11 +2186,68 @@ export function buildSchemas(zod: typeof Zod) {
     copilotUsageMetrics1DayReport,
     copilotUsageMetrics28DayReport,
     copilotUsageMetricsDay,
+    createBudget,
+    deleteBudget,
+    deleteCostCenter,
+    getAllBudgets,
+    getAllCostCenters,
+    getBudget,
+    getBudgetUserStates,
+    getCostCenter,
     securityAndAnalysis,
     minimalRepository,
     scimError,
+    updateBudget,
+    updateCostCenter,
+    usageReportExport,
+    usageReportExportList,
+    usageReportExportRequest,
     validationError,
     validationErrorSimple,
+    addResourceToCostCenterParams,
+    addResourceToCostCenterRequestBody,
+    addResourceToCostCenterResponse200,
+    createBudgetParams,
+    createBudgetRequestBody,
+    createCostCenterParams,
+    createCostCenterRequestBody,
+    createCostCenterResponse200,
+    createOrganizationBudgetParams,
+    createOrganizationBudgetRequestBody,
+    createUsageReportExportParams,
+    deleteBudgetParams,
+    deleteBudgetOrgParams,
+    deleteCostCenterParams,
+    getAllBudgetsParams,
+    getAllBudgetsOrgParams,
+    getAllCostCentersParams,
+    getBudgetParams,
+    getBudgetOrgParams,
+    getBudgetUserStatesParams,
+    getCostCenterParams,
+    getGithubBillingAiCreditUsageReportGheParams,
+    getGithubBillingAiCreditUsageReportOrgParams,
+    getGithubBillingAiCreditUsageReportUserParams,
+    getGithubBillingPremiumRequestUsageReportGheParams,
+    getGithubBillingPremiumRequestUsageReportOrgParams,
+    getGithubBillingPremiumRequestUsageReportUserParams,
+    getGithubBillingUsageReportGheParams,
+    getGithubBillingUsageReportOrgParams,
+    getGithubBillingUsageReportUserParams,
+    getGithubBillingUsageSummaryReportGheParams,
+    getGithubBillingUsageSummaryReportOrgParams,
+    getGithubBillingUsageSummaryReportUserParams,
+    getUsageReportExportParams,
+    listUsageReportExportsParams,
+    removeResourceFromCostCenterParams,
+    removeResourceFromCostCenterRequestBody,
+    removeResourceFromCostCenterResponse200,
+    updateBudgetParams,
+    updateBudgetRequestBody,
+    updateBudgetOrgParams,
+    updateBudgetOrgRequestBody,
+    updateCostCenterParams,
+    updateCostCenterRequestBody,
     addCopilotSeatsForEnterpriseTeamsParams,
     addCopilotSeatsForEnterpriseTeamsRequestBody,
     addCopilotSeatsForEnterpriseTeamsResponse201,

@@ -68,6 +68,51 @@ export type OperationResponse<
 /** GitHub's error body. (`#/components/schemas/basic-error`) */
 export type BasicError = components["schemas"]["basic-error"];
 
+/** `#/components/schemas/billing-ai-credit-usage-report-ghe` */
+export type BillingAiCreditUsageReportGhe =
+  components["schemas"]["billing-ai-credit-usage-report-ghe"];
+
+/** `#/components/schemas/billing-ai-credit-usage-report-org` */
+export type BillingAiCreditUsageReportOrg =
+  components["schemas"]["billing-ai-credit-usage-report-org"];
+
+/** `#/components/schemas/billing-ai-credit-usage-report-user` */
+export type BillingAiCreditUsageReportUser =
+  components["schemas"]["billing-ai-credit-usage-report-user"];
+
+/** `#/components/schemas/billing-premium-request-usage-report-ghe` */
+export type BillingPremiumRequestUsageReportGhe =
+  components["schemas"]["billing-premium-request-usage-report-ghe"];
+
+/** `#/components/schemas/billing-premium-request-usage-report-org` */
+export type BillingPremiumRequestUsageReportOrg =
+  components["schemas"]["billing-premium-request-usage-report-org"];
+
+/** `#/components/schemas/billing-premium-request-usage-report-user` */
+export type BillingPremiumRequestUsageReportUser =
+  components["schemas"]["billing-premium-request-usage-report-user"];
+
+/** `#/components/schemas/billing-usage-report` */
+export type BillingUsageReport = components["schemas"]["billing-usage-report"];
+
+/** `#/components/schemas/billing-usage-report-user` */
+export type BillingUsageReportUser = components["schemas"]["billing-usage-report-user"];
+
+/** `#/components/schemas/billing-usage-summary-report-ghe` */
+export type BillingUsageSummaryReportGhe =
+  components["schemas"]["billing-usage-summary-report-ghe"];
+
+/** `#/components/schemas/billing-usage-summary-report-org` */
+export type BillingUsageSummaryReportOrg =
+  components["schemas"]["billing-usage-summary-report-org"];
+
+/** `#/components/schemas/billing-usage-summary-report-user` */
+export type BillingUsageSummaryReportUser =
+  components["schemas"]["billing-usage-summary-report-user"];
+
+/** `#/components/schemas/budget` */
+export type Budget = components["schemas"]["budget"];
+
 /** A repository's code of conduct. (`#/components/schemas/code-of-conduct`) */
 export type CodeOfConduct = components["schemas"]["code-of-conduct"];
 
@@ -112,8 +157,32 @@ export type CopilotUsageMetrics28DayReport =
 /** Legacy metrics for one day, broken down by feature. (`#/components/schemas/copilot-usage-metrics-day`) */
 export type CopilotUsageMetricsDay = components["schemas"]["copilot-usage-metrics-day"];
 
+/** `#/components/schemas/create-budget` */
+export type CreateBudget = components["schemas"]["create-budget"];
+
+/** `#/components/schemas/delete-budget` */
+export type DeleteBudget = components["schemas"]["delete-budget"];
+
+/** `#/components/schemas/delete-cost-center` */
+export type DeleteCostCenter = components["schemas"]["delete-cost-center"];
+
 /** An enterprise team. (`#/components/schemas/enterprise-team`) */
 export type EnterpriseTeam = components["schemas"]["enterprise-team"];
+
+/** `#/components/schemas/get_all_budgets` */
+export type GetAllBudgets = components["schemas"]["get_all_budgets"];
+
+/** `#/components/schemas/get-all-cost-centers` */
+export type GetAllCostCenters = components["schemas"]["get-all-cost-centers"];
+
+/** `#/components/schemas/get-budget` */
+export type GetBudget = components["schemas"]["get-budget"];
+
+/** `#/components/schemas/get-budget-user-states` */
+export type GetBudgetUserStates = components["schemas"]["get-budget-user-states"];
+
+/** `#/components/schemas/get-cost-center` */
+export type GetCostCenter = components["schemas"]["get-cost-center"];
 
 /** A repository with the commonly needed fields. (`#/components/schemas/minimal-repository`) */
 export type MinimalRepository = components["schemas"]["minimal-repository"];
@@ -139,11 +208,250 @@ export type SimpleUser = components["schemas"]["simple-user"];
 /** An organization team. (`#/components/schemas/team`) */
 export type Team = components["schemas"]["team"];
 
+/** `#/components/schemas/update-budget` */
+export type UpdateBudget = components["schemas"]["update-budget"];
+
+/** `#/components/schemas/update-cost-center` */
+export type UpdateCostCenter = components["schemas"]["update-cost-center"];
+
+/** `#/components/schemas/usage-report-export` */
+export type UsageReportExport = components["schemas"]["usage-report-export"];
+
+/** `#/components/schemas/usage-report-export-list` */
+export type UsageReportExportList = components["schemas"]["usage-report-export-list"];
+
+/** `#/components/schemas/usage-report-export-request` */
+export type UsageReportExportRequest = components["schemas"]["usage-report-export-request"];
+
 /** GitHub's validation error body. (`#/components/schemas/validation-error`) */
 export type ValidationError = components["schemas"]["validation-error"];
 
 /** GitHub's short validation error body. (`#/components/schemas/validation-error-simple`) */
 export type ValidationErrorSimple = components["schemas"]["validation-error-simple"];
+
+/** Parameters of `POST /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource` (billing/add-resource-to-cost-center). */
+export type AddResourceToCostCenterParams = OperationParams<"billing/add-resource-to-cost-center">;
+
+/** Result of `POST /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource` (billing/add-resource-to-cost-center). */
+export type AddResourceToCostCenterResult = OperationResult<"billing/add-resource-to-cost-center">;
+
+/** Parameters of `POST /enterprises/{enterprise}/settings/billing/budgets` (billing/create-budget). */
+export type CreateBudgetParams = OperationParams<"billing/create-budget">;
+
+/** Result of `POST /enterprises/{enterprise}/settings/billing/budgets` (billing/create-budget). */
+export type CreateBudgetResult = OperationResult<"billing/create-budget">;
+
+/** Parameters of `POST /enterprises/{enterprise}/settings/billing/cost-centers` (billing/create-cost-center). */
+export type CreateCostCenterParams = OperationParams<"billing/create-cost-center">;
+
+/** Result of `POST /enterprises/{enterprise}/settings/billing/cost-centers` (billing/create-cost-center). */
+export type CreateCostCenterResult = OperationResult<"billing/create-cost-center">;
+
+/** Parameters of `POST /organizations/{org}/settings/billing/budgets` (billing/create-organization-budget). */
+export type CreateOrganizationBudgetParams = OperationParams<"billing/create-organization-budget">;
+
+/** Result of `POST /organizations/{org}/settings/billing/budgets` (billing/create-organization-budget). */
+export type CreateOrganizationBudgetResult = OperationResult<"billing/create-organization-budget">;
+
+/** Parameters of `POST /enterprises/{enterprise}/settings/billing/reports` (billing/create-usage-report-export). */
+export type CreateUsageReportExportParams = OperationParams<"billing/create-usage-report-export">;
+
+/** Result of `POST /enterprises/{enterprise}/settings/billing/reports` (billing/create-usage-report-export). */
+export type CreateUsageReportExportResult = OperationResult<"billing/create-usage-report-export">;
+
+/** Parameters of `DELETE /enterprises/{enterprise}/settings/billing/budgets/{budget_id}` (billing/delete-budget). */
+export type DeleteBudgetParams = OperationParams<"billing/delete-budget">;
+
+/** Result of `DELETE /enterprises/{enterprise}/settings/billing/budgets/{budget_id}` (billing/delete-budget). */
+export type DeleteBudgetResult = OperationResult<"billing/delete-budget">;
+
+/** Parameters of `DELETE /organizations/{org}/settings/billing/budgets/{budget_id}` (billing/delete-budget-org). */
+export type DeleteBudgetOrgParams = OperationParams<"billing/delete-budget-org">;
+
+/** Result of `DELETE /organizations/{org}/settings/billing/budgets/{budget_id}` (billing/delete-budget-org). */
+export type DeleteBudgetOrgResult = OperationResult<"billing/delete-budget-org">;
+
+/** Parameters of `DELETE /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}` (billing/delete-cost-center). */
+export type DeleteCostCenterParams = OperationParams<"billing/delete-cost-center">;
+
+/** Result of `DELETE /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}` (billing/delete-cost-center). */
+export type DeleteCostCenterResult = OperationResult<"billing/delete-cost-center">;
+
+/** Parameters of `GET /enterprises/{enterprise}/settings/billing/budgets` (billing/get-all-budgets). */
+export type GetAllBudgetsParams = OperationParams<"billing/get-all-budgets">;
+
+/** Result of `GET /enterprises/{enterprise}/settings/billing/budgets` (billing/get-all-budgets). */
+export type GetAllBudgetsResult = OperationResult<"billing/get-all-budgets">;
+
+/** Parameters of `GET /organizations/{org}/settings/billing/budgets` (billing/get-all-budgets-org). */
+export type GetAllBudgetsOrgParams = OperationParams<"billing/get-all-budgets-org">;
+
+/** Result of `GET /organizations/{org}/settings/billing/budgets` (billing/get-all-budgets-org). */
+export type GetAllBudgetsOrgResult = OperationResult<"billing/get-all-budgets-org">;
+
+/** Parameters of `GET /enterprises/{enterprise}/settings/billing/cost-centers` (billing/get-all-cost-centers). */
+export type GetAllCostCentersParams = OperationParams<"billing/get-all-cost-centers">;
+
+/** Result of `GET /enterprises/{enterprise}/settings/billing/cost-centers` (billing/get-all-cost-centers). */
+export type GetAllCostCentersResult = OperationResult<"billing/get-all-cost-centers">;
+
+/** Parameters of `GET /enterprises/{enterprise}/settings/billing/budgets/{budget_id}` (billing/get-budget). */
+export type GetBudgetParams = OperationParams<"billing/get-budget">;
+
+/** Result of `GET /enterprises/{enterprise}/settings/billing/budgets/{budget_id}` (billing/get-budget). */
+export type GetBudgetResult = OperationResult<"billing/get-budget">;
+
+/** Parameters of `GET /organizations/{org}/settings/billing/budgets/{budget_id}` (billing/get-budget-org). */
+export type GetBudgetOrgParams = OperationParams<"billing/get-budget-org">;
+
+/** Result of `GET /organizations/{org}/settings/billing/budgets/{budget_id}` (billing/get-budget-org). */
+export type GetBudgetOrgResult = OperationResult<"billing/get-budget-org">;
+
+/** Parameters of `GET /enterprises/{enterprise}/settings/billing/budgets/{budget_id}/user-states` (billing/get-budget-user-states). */
+export type GetBudgetUserStatesParams = OperationParams<"billing/get-budget-user-states">;
+
+/** Result of `GET /enterprises/{enterprise}/settings/billing/budgets/{budget_id}/user-states` (billing/get-budget-user-states). */
+export type GetBudgetUserStatesResult = OperationResult<"billing/get-budget-user-states">;
+
+/** Parameters of `GET /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}` (billing/get-cost-center). */
+export type GetCostCenterParams = OperationParams<"billing/get-cost-center">;
+
+/** Result of `GET /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}` (billing/get-cost-center). */
+export type GetCostCenterResult = OperationResult<"billing/get-cost-center">;
+
+/** Parameters of `GET /enterprises/{enterprise}/settings/billing/ai_credit/usage` (billing/get-github-billing-ai-credit-usage-report-ghe). */
+export type GetGithubBillingAiCreditUsageReportGheParams =
+  OperationParams<"billing/get-github-billing-ai-credit-usage-report-ghe">;
+
+/** Result of `GET /enterprises/{enterprise}/settings/billing/ai_credit/usage` (billing/get-github-billing-ai-credit-usage-report-ghe). */
+export type GetGithubBillingAiCreditUsageReportGheResult =
+  OperationResult<"billing/get-github-billing-ai-credit-usage-report-ghe">;
+
+/** Parameters of `GET /organizations/{org}/settings/billing/ai_credit/usage` (billing/get-github-billing-ai-credit-usage-report-org). */
+export type GetGithubBillingAiCreditUsageReportOrgParams =
+  OperationParams<"billing/get-github-billing-ai-credit-usage-report-org">;
+
+/** Result of `GET /organizations/{org}/settings/billing/ai_credit/usage` (billing/get-github-billing-ai-credit-usage-report-org). */
+export type GetGithubBillingAiCreditUsageReportOrgResult =
+  OperationResult<"billing/get-github-billing-ai-credit-usage-report-org">;
+
+/** Parameters of `GET /users/{username}/settings/billing/ai_credit/usage` (billing/get-github-billing-ai-credit-usage-report-user). */
+export type GetGithubBillingAiCreditUsageReportUserParams =
+  OperationParams<"billing/get-github-billing-ai-credit-usage-report-user">;
+
+/** Result of `GET /users/{username}/settings/billing/ai_credit/usage` (billing/get-github-billing-ai-credit-usage-report-user). */
+export type GetGithubBillingAiCreditUsageReportUserResult =
+  OperationResult<"billing/get-github-billing-ai-credit-usage-report-user">;
+
+/** Parameters of `GET /enterprises/{enterprise}/settings/billing/premium_request/usage` (billing/get-github-billing-premium-request-usage-report-ghe). */
+export type GetGithubBillingPremiumRequestUsageReportGheParams =
+  OperationParams<"billing/get-github-billing-premium-request-usage-report-ghe">;
+
+/** Result of `GET /enterprises/{enterprise}/settings/billing/premium_request/usage` (billing/get-github-billing-premium-request-usage-report-ghe). */
+export type GetGithubBillingPremiumRequestUsageReportGheResult =
+  OperationResult<"billing/get-github-billing-premium-request-usage-report-ghe">;
+
+/** Parameters of `GET /organizations/{org}/settings/billing/premium_request/usage` (billing/get-github-billing-premium-request-usage-report-org). */
+export type GetGithubBillingPremiumRequestUsageReportOrgParams =
+  OperationParams<"billing/get-github-billing-premium-request-usage-report-org">;
+
+/** Result of `GET /organizations/{org}/settings/billing/premium_request/usage` (billing/get-github-billing-premium-request-usage-report-org). */
+export type GetGithubBillingPremiumRequestUsageReportOrgResult =
+  OperationResult<"billing/get-github-billing-premium-request-usage-report-org">;
+
+/** Parameters of `GET /users/{username}/settings/billing/premium_request/usage` (billing/get-github-billing-premium-request-usage-report-user). */
+export type GetGithubBillingPremiumRequestUsageReportUserParams =
+  OperationParams<"billing/get-github-billing-premium-request-usage-report-user">;
+
+/** Result of `GET /users/{username}/settings/billing/premium_request/usage` (billing/get-github-billing-premium-request-usage-report-user). */
+export type GetGithubBillingPremiumRequestUsageReportUserResult =
+  OperationResult<"billing/get-github-billing-premium-request-usage-report-user">;
+
+/** Parameters of `GET /enterprises/{enterprise}/settings/billing/usage` (billing/get-github-billing-usage-report-ghe). */
+export type GetGithubBillingUsageReportGheParams =
+  OperationParams<"billing/get-github-billing-usage-report-ghe">;
+
+/** Result of `GET /enterprises/{enterprise}/settings/billing/usage` (billing/get-github-billing-usage-report-ghe). */
+export type GetGithubBillingUsageReportGheResult =
+  OperationResult<"billing/get-github-billing-usage-report-ghe">;
+
+/** Parameters of `GET /organizations/{org}/settings/billing/usage` (billing/get-github-billing-usage-report-org). */
+export type GetGithubBillingUsageReportOrgParams =
+  OperationParams<"billing/get-github-billing-usage-report-org">;
+
+/** Result of `GET /organizations/{org}/settings/billing/usage` (billing/get-github-billing-usage-report-org). */
+export type GetGithubBillingUsageReportOrgResult =
+  OperationResult<"billing/get-github-billing-usage-report-org">;
+
+/** Parameters of `GET /users/{username}/settings/billing/usage` (billing/get-github-billing-usage-report-user). */
+export type GetGithubBillingUsageReportUserParams =
+  OperationParams<"billing/get-github-billing-usage-report-user">;
+
+/** Result of `GET /users/{username}/settings/billing/usage` (billing/get-github-billing-usage-report-user). */
+export type GetGithubBillingUsageReportUserResult =
+  OperationResult<"billing/get-github-billing-usage-report-user">;
+
+/** Parameters of `GET /enterprises/{enterprise}/settings/billing/usage/summary` (billing/get-github-billing-usage-summary-report-ghe). */
+export type GetGithubBillingUsageSummaryReportGheParams =
+  OperationParams<"billing/get-github-billing-usage-summary-report-ghe">;
+
+/** Result of `GET /enterprises/{enterprise}/settings/billing/usage/summary` (billing/get-github-billing-usage-summary-report-ghe). */
+export type GetGithubBillingUsageSummaryReportGheResult =
+  OperationResult<"billing/get-github-billing-usage-summary-report-ghe">;
+
+/** Parameters of `GET /organizations/{org}/settings/billing/usage/summary` (billing/get-github-billing-usage-summary-report-org). */
+export type GetGithubBillingUsageSummaryReportOrgParams =
+  OperationParams<"billing/get-github-billing-usage-summary-report-org">;
+
+/** Result of `GET /organizations/{org}/settings/billing/usage/summary` (billing/get-github-billing-usage-summary-report-org). */
+export type GetGithubBillingUsageSummaryReportOrgResult =
+  OperationResult<"billing/get-github-billing-usage-summary-report-org">;
+
+/** Parameters of `GET /users/{username}/settings/billing/usage/summary` (billing/get-github-billing-usage-summary-report-user). */
+export type GetGithubBillingUsageSummaryReportUserParams =
+  OperationParams<"billing/get-github-billing-usage-summary-report-user">;
+
+/** Result of `GET /users/{username}/settings/billing/usage/summary` (billing/get-github-billing-usage-summary-report-user). */
+export type GetGithubBillingUsageSummaryReportUserResult =
+  OperationResult<"billing/get-github-billing-usage-summary-report-user">;
+
+/** Parameters of `GET /enterprises/{enterprise}/settings/billing/reports/{report_id}` (billing/get-usage-report-export). */
+export type GetUsageReportExportParams = OperationParams<"billing/get-usage-report-export">;
+
+/** Result of `GET /enterprises/{enterprise}/settings/billing/reports/{report_id}` (billing/get-usage-report-export). */
+export type GetUsageReportExportResult = OperationResult<"billing/get-usage-report-export">;
+
+/** Parameters of `GET /enterprises/{enterprise}/settings/billing/reports` (billing/list-usage-report-exports). */
+export type ListUsageReportExportsParams = OperationParams<"billing/list-usage-report-exports">;
+
+/** Result of `GET /enterprises/{enterprise}/settings/billing/reports` (billing/list-usage-report-exports). */
+export type ListUsageReportExportsResult = OperationResult<"billing/list-usage-report-exports">;
+
+/** Parameters of `DELETE /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource` (billing/remove-resource-from-cost-center). */
+export type RemoveResourceFromCostCenterParams =
+  OperationParams<"billing/remove-resource-from-cost-center">;
+
+/** Result of `DELETE /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource` (billing/remove-resource-from-cost-center). */
+export type RemoveResourceFromCostCenterResult =
+  OperationResult<"billing/remove-resource-from-cost-center">;
+
+/** Parameters of `PATCH /enterprises/{enterprise}/settings/billing/budgets/{budget_id}` (billing/update-budget). */
+export type UpdateBudgetParams = OperationParams<"billing/update-budget">;
+
+/** Result of `PATCH /enterprises/{enterprise}/settings/billing/budgets/{budget_id}` (billing/update-budget). */
+export type UpdateBudgetResult = OperationResult<"billing/update-budget">;
+
+/** Parameters of `PATCH /organizations/{org}/settings/billing/budgets/{budget_id}` (billing/update-budget-org). */
+export type UpdateBudgetOrgParams = OperationParams<"billing/update-budget-org">;
+
+/** Result of `PATCH /organizations/{org}/settings/billing/budgets/{budget_id}` (billing/update-budget-org). */
+export type UpdateBudgetOrgResult = OperationResult<"billing/update-budget-org">;
+
+/** Parameters of `PATCH /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}` (billing/update-cost-center). */
+export type UpdateCostCenterParams = OperationParams<"billing/update-cost-center">;
+
+/** Result of `PATCH /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}` (billing/update-cost-center). */
+export type UpdateCostCenterResult = OperationResult<"billing/update-cost-center">;
 
 /** Parameters of `POST /enterprises/{enterprise}/copilot/billing/selected_enterprise_teams` (copilot/add-copilot-seats-for-enterprise-teams). */
 export type AddCopilotSeatsForEnterpriseTeamsParams =

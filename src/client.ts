@@ -12,7 +12,9 @@ import type { HttpMethod, PathsWithMethod, RequestParams, RequestResult } from "
 import { Pipeline } from "./internal/http/pipeline.js";
 import { OperationRunner } from "./internal/operations/runner.js";
 import { Billing } from "./resources/billing.js";
+import { Budgets } from "./resources/budgets.js";
 import { ContentExclusion } from "./resources/content-exclusion.js";
+import { CostCenters } from "./resources/cost-centers.js";
 import { Metrics } from "./resources/metrics.js";
 import { Reports } from "./resources/reports.js";
 import { Seats } from "./resources/seats.js";
@@ -40,7 +42,7 @@ function operationAt(method: string, path: string): OperationMeta | undefined {
  * @throws {RequestValidationError} from the constructor for a malformed or insecure `baseUrl`.
  */
 export class CopilotClient {
-  /** Copilot billing: seat breakdown and policies. */
+  /** Copilot billing: seat breakdown and policies, billing usage reports, usage-report exports. */
   readonly billing: Billing;
   /** Seat listing, lookup, assignment, and the idle-seat helpers. */
   readonly seats: Seats;
@@ -52,6 +54,10 @@ export class CopilotClient {
   readonly metrics: Metrics;
   /** Content-exclusion rules. */
   readonly contentExclusion: ContentExclusion;
+  /** Enterprise cost centers: where usage is charged. */
+  readonly costCenters: CostCenters;
+  /** Enterprise and organization budgets. */
+  readonly budgets: Budgets;
   readonly #runner: OperationRunner;
 
   constructor(options: ClientOptions = {}) {
@@ -62,6 +68,8 @@ export class CopilotClient {
     this.reports = new Reports(this.#runner);
     this.metrics = new Metrics(this.#runner, this.reports);
     this.contentExclusion = new ContentExclusion(this.#runner);
+    this.costCenters = new CostCenters(this.#runner);
+    this.budgets = new Budgets(this.#runner);
   }
 
   /**

@@ -72,6 +72,12 @@ export {
   type StaleActivity,
   seatLogin,
 } from "./helpers/seats.js";
+// Spend and cost governance (billing usage, exports, cost centers, budgets, metrics.spend).
+export type {
+  CostCenterBudget,
+  Spend,
+  SpendAmounts,
+} from "./helpers/spend.js";
 export {
   type AcceptanceCounts,
   acceptanceRate,
@@ -98,17 +104,51 @@ export type {
 } from "./internal/reports/record-schemas.js";
 export { isUncertain } from "./internal/resilience/outcome.js";
 export { VERSION } from "./internal/version.js";
-export type { Billing, OrganizationBilling } from "./resources/billing.js";
+export type {
+  AiCreditUsageParams,
+  AiCreditUsageReport,
+  Billing,
+  OrganizationBilling,
+  PremiumRequestUsageParams,
+  PremiumRequestUsageReport,
+  UsageParams,
+  UsageReport,
+  UsageSummaryParams,
+  UsageSummaryReport,
+} from "./resources/billing.js";
+export type { AccountParams } from "./resources/billing-account.js";
+export type {
+  BillingExports,
+  ExportRecord,
+  UsageReportExport,
+  UsageReportType,
+  WaitForExportOptions,
+} from "./resources/billing-exports.js";
+export type {
+  Budget,
+  BudgetOperationIds,
+  BudgetParams,
+  Budgets,
+  BudgetUserState,
+} from "./resources/budgets.js";
 export type {
   ContentExclusion,
   ContentExclusionRules,
   EnterpriseContentExclusionRules,
 } from "./resources/content-exclusion.js";
 export type {
+  CostCenter,
+  CostCenterResourceKind,
+  CostCenterResourceParams,
+  CostCenterResourcePlan,
+  CostCenters,
+} from "./resources/cost-centers.js";
+export type {
   LegacyMetrics,
   LegacyMetricsDay,
   Metrics,
   MetricsDaysParams,
+  MetricsSpendParams,
   MetricsTeamsParams,
 } from "./resources/metrics.js";
 export type { RecordsOptions, ReportCall, ReportLinks, Reports } from "./resources/reports.js";

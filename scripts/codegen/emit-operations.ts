@@ -92,6 +92,11 @@ export interface PaginationMeta {
   readonly items: string;
   /** Key of the total count when the API gives one, e.g. \`"total_seats"\`. */
   readonly total?: string;
+  /**
+   * Key of a boolean that says another page follows, e.g. \`"has_next_page"\`: the operation
+   * pages by \`page\` number without a \`Link\` header (billing budgets).
+   */
+  readonly next?: string;
 }
 
 /** How a value is validated: a fast predicate, and the zod schema that explains a refusal. */

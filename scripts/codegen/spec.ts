@@ -101,7 +101,7 @@ export interface SpecOperation {
   stability: (typeof STABILITIES)[number];
   previewArea: (typeof PREVIEW_AREAS)[number] | undefined;
   sunset: string | undefined;
-  pagination: { items: string; total?: string } | undefined;
+  pagination: { items: string; total?: string; next?: string } | undefined;
   /** Classic token scopes (`x-oauth-scopes`), any one of which is enough. */
   scopes: string[];
   /** Fine-grained permissions (`x-fine-grained-permissions`). */
@@ -301,11 +301,20 @@ function readAccess(id: string, op: OperationObject) {
 
 function readPagination(id: string, value: unknown): SpecOperation["pagination"] {
   if (value === undefined) return undefined;
-  const { items, total } = (value ?? {}) as { items?: unknown; total?: unknown };
-  if (typeof items !== "string" || (total !== undefined && typeof total !== "string")) {
-    throw new Error(`${id}: x-pagination must be { items: string, total?: string }`);
+  const { items, total, next } = (value ?? {}) as {
+    items?: unknown;
+    total?: unknown;
+    next?: unknown;
+  };
+  const optional = (field: unknown) => field === undefined || typeof field === "string";
+  if (typeof items !== "string" || !optional(total) || !optional(next)) {
+    throw new Error(`${id}: x-pagination must be { items: string, total?: string, next?: string }`);
   }
-  return total === undefined ? { items } : { items, total };
+  return {
+    items,
+    ...(total === undefined ? {} : { total: total as string }),
+    ...(next === undefined ? {} : { next: next as string }),
+  };
 }
 
 /** The paginator reads `x-pagination` keys from the 200 body: they must be there. */
@@ -323,7 +332,12 @@ function checkPagination(doc: OpenApiDocument, op: SpecOperation): void {
   if (items === "$" ? !isArray(body) : !isArray(properties[items])) {
     throw new Error(`${op.id}: x-pagination items "${items}" is not an array of the 200 body`);
   }
-  if (total !== undefined && !Object.hasOwn(properties, total)) {
-    throw new Error(`${op.id}: x-pagination total "${total}" is not a field of the 200 body`);
+  for (const [key, field] of [
+    ["total", total],
+    ["next", op.pagination.next],
+  ] as const) {
+    if (field !== undefined && !Object.hasOwn(properties, field)) {
+      throw new Error(`${op.id}: x-pagination ${key} "${field}" is not a field of the 200 body`);
+    }
   }
 }

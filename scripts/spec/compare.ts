@@ -1,13 +1,13 @@
 import { compareOperation } from "./compare-operation.js";
-import { listOperations, type OperationEntry } from "./operations.js";
+import { listOperations, type OperationEntry, type OperationFilter } from "./operations.js";
 import { SchemaComparer } from "./schema-compare.js";
 import type { Difference, SpecDocument } from "./types.js";
 
 /** An official description and which of its paths our spec must cover. */
 export interface OfficialSource {
   readonly document: SpecDocument;
-  /** Paths of this description that belong in our spec. */
-  readonly selectPath: (path: string) => boolean;
+  /** Operations of this description that belong in our spec. */
+  readonly select: OperationFilter;
 }
 
 /** Outcome of {@link compareSpecs}. */
@@ -32,7 +32,7 @@ export interface Comparison {
 export function compareSpecs(ours: SpecDocument, sources: readonly OfficialSource[]): Comparison {
   const official = new Map<string, OperationEntry>();
   for (const source of sources) {
-    for (const [key, entry] of listOperations(source.document, source.selectPath)) {
+    for (const [key, entry] of listOperations(source.document, source.select)) {
       if (!official.has(key)) official.set(key, entry);
     }
   }

@@ -11,7 +11,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
  * Checks the per-operation extensions our generator relies on (see spec/README.md):
  * `x-stability`, `x-preview-area` (exactly on previews), `x-sunset` (a `YYYY-MM-DD`
  * string on deprecated operations, which also carry `deprecated: true`),
- * `x-pagination` (its `items`/`total` keys exist in the 200 body; `$` means the body
+ * `x-pagination` (its `items`/`total`/`next` keys exist in the 200 body; `$` means the body
  * is the array), `x-oauth-scopes`, `x-fine-grained-permissions`, and that no
  * response schema is closed with `additionalProperties: false`.
  *
@@ -101,11 +101,11 @@ function checkPagination(
   } else if (!arrayOk(properties[pagination.items])) {
     fail(`x-pagination items "${pagination.items}" is not an array property of the 200 body`);
   }
-  if (
-    pagination.total !== undefined &&
-    (typeof pagination.total !== "string" || !(pagination.total in properties))
-  ) {
-    fail(`x-pagination total "${String(pagination.total)}" is not a property of the 200 body`);
+  for (const key of ["total", "next"] as const) {
+    const field = pagination[key];
+    if (field !== undefined && (typeof field !== "string" || !(field in properties))) {
+      fail(`x-pagination ${key} "${String(field)}" is not a property of the 200 body`);
+    }
   }
 }
 

@@ -15,22 +15,25 @@ export interface OperationEntry {
   readonly pathParameters: readonly unknown[];
 }
 
+/** Picks operations of a document: by path and operation object. */
+export type OperationFilter = (path: string, operation: JsonObject) => boolean;
+
 /**
- * Lists the operations of `document` whose path passes `selectPath`, keyed by
+ * Lists the operations of `document` that pass `select`, keyed by
  * `METHOD /path` (method in upper case).
  */
 export function listOperations(
   document: SpecDocument,
-  selectPath: (path: string) => boolean = () => true,
+  select: OperationFilter = () => true,
 ): Map<string, OperationEntry> {
   const entries = new Map<string, OperationEntry>();
   const paths = isObject(document.root.paths) ? document.root.paths : {};
   for (const [path, item] of Object.entries(paths)) {
-    if (!selectPath(path) || !isObject(item)) continue;
+    if (!isObject(item)) continue;
     const pathParameters = Array.isArray(item.parameters) ? item.parameters : [];
     for (const method of METHODS) {
       const operation = item[method];
-      if (!isObject(operation)) continue;
+      if (!isObject(operation) || !select(path, operation)) continue;
       const key = `${method.toUpperCase()} ${path}`;
       entries.set(key, { key, method, path, document, operation, pathParameters });
     }

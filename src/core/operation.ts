@@ -25,4 +25,5 @@ export const PREVIEW_AREAS = [
   "coding-agent",
   "usage-records",
   "cloud-agent",
+  "billing-usage",
 ] as const;

@@ -35,7 +35,7 @@ export interface RouteContext {
 
 /** One API route. */
 export interface Route {
-  method: "GET" | "POST" | "PUT" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Template relative to the base URL, e.g. `/orgs/{org}/copilot/billing`. */
   path: string;
   /** Classic-token scopes, any one of which is enough (from GitHub's docs of the endpoint). */

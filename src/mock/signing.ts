@@ -81,3 +81,22 @@ export function xmlError(status: number, code: string, message: string): Respons
   const body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>MOCK</RequestId></Error>`;
   return new Response(body, { status, headers: { "content-type": "application/xml" } });
 }
+
+/** The S3-style 403 for a download URL whose signature is expired or wrong; `undefined` when valid. */
+export function signatureRefusal(
+  path: string,
+  query: URLSearchParams,
+  secret: string,
+  now: Date,
+): Response | undefined {
+  const check = checkSignature(path, query, secret, now);
+  if (check === "expired") return xmlError(403, "AccessDenied", "Request has expired");
+  if (check === "invalid") {
+    return xmlError(
+      403,
+      "SignatureDoesNotMatch",
+      "The request signature we calculated does not match the signature you provided.",
+    );
+  }
+  return undefined;
+}

@@ -13,11 +13,18 @@ import type { MetricsRangeParams } from "../helpers/metrics/range.js";
 import type { MetricsIterable, ReportSource } from "../helpers/metrics/source.js";
 import { metricsTeams, type TeamDayTotals } from "../helpers/metrics/teams.js";
 import { metricsUserDays } from "../helpers/metrics/user-days.js";
+import { computeSpend, type Spend } from "../helpers/spend.js";
 import type { ListOptions, OperationRunner } from "../internal/operations/runner.js";
 import type { DayTotals, UserDayRecord } from "../internal/reports/record-schemas.js";
 import type { ReportLinks, Reports } from "./reports.js";
 import { Resource } from "./resource.js";
 import { type OrgOrEnterprise, scopeOf } from "./scope.js";
+import { spendSource } from "./spend-source.js";
+
+export type { Spend } from "../helpers/spend.js";
+
+/** Parameters of {@link Metrics.spend}: exactly one of `org`, `enterprise`, and the month (UTC). */
+export type MetricsSpendParams = OrgOrEnterprise & { year: number; month: number };
 
 /** One day of the legacy metrics (`date`, `total_active_users`, `copilot_ide_code_completions`, ...). */
 export type LegacyMetricsDay =
@@ -147,6 +154,28 @@ export class Metrics extends Resource {
     return metricsTeams(this.#source(params, "metrics.teams"), {
       day: params.day,
       signal: options.signal,
+    });
+  }
+
+  /**
+   * What Copilot cost in one month, and where: seat and AI-credit charges from GitHub's billing
+   * usage reports at GitHub's own prices, as `{ timePeriod, total, byProduct, bySku, byModel,
+   * byOrganization, byCostCenter }`. `total` and every entry carry `grossAmount`,
+   * `discountAmount`, `netAmount` (US dollars, rounded to cents) and `quantity`; `bySku` entries
+   * also GitHub's `pricePerUnit` and `unitType`. With `enterprise`, `byCostCenter` lists each
+   * active cost center with its own usage (queried per `cost_center_id`, since GitHub's
+   * `/usage` leaves assigned usage out otherwise) and the `budget` scoped to it
+   * (`{ budget_amount, consumed_amount }`, or `null`). Sends 4 + one request per cost center.
+   *
+   * @throws {RequestValidationError} at once for a bad scope or month.
+   * @throws {PermissionDeniedError} without billing access; other HTTP errors of the billing endpoints.
+   */
+  spend(params: MetricsSpendParams, options: { signal?: AbortSignal } = {}): Promise<Spend> {
+    const scope = scopeOf(params, "metrics.spend");
+    const { year, month } = params;
+    return computeSpend(spendSource(this._runner, scope, { year, month }, options.signal), {
+      year,
+      month,
     });
   }
 

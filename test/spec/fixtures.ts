@@ -12,7 +12,7 @@ export function official(
   label = "official",
   componentPrefix = "",
 ): OfficialSource {
-  return { document: spec(root, label, componentPrefix), selectPath: () => true };
+  return { document: spec(root, label, componentPrefix), select: () => true };
 }
 
 /** A one-operation document: `GET /orgs/{org}/seats` answering `body` with 200 (plus a 404). */

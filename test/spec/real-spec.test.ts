@@ -3,7 +3,7 @@ import { compareSpecs } from "../../scripts/spec/compare.js";
 import { loadDeviations, matchDeviations } from "../../scripts/spec/deviations.js";
 import { checkExtensions } from "../../scripts/spec/extensions.js";
 import { listOperations } from "../../scripts/spec/operations.js";
-import { FILES, loadSources, selectCurrent } from "../../scripts/spec/sources.js";
+import { FILES, loadSources, SELECTED_OPERATION_IDS } from "../../scripts/spec/sources.js";
 
 // The bundled spec against the installed official descriptions: what `npm run spec:check`
 // enforces, minus the Redocly lint (see lint.test.ts).
@@ -11,12 +11,17 @@ describe("spec/copilot.openapi.yaml", () => {
   const { ours, sources } = loadSources();
   const comparison = compareSpecs(ours, sources);
 
-  it("covers every official Copilot operation except Copilot Spaces, plus the four legacy metrics ones", () => {
-    const current = listOperations(sources[0]!.document, selectCurrent);
-    expect(current.size).toBeGreaterThan(40);
+  it("covers exactly the listed official operations: Copilot (no Spaces), billing, and the four legacy metrics ones", () => {
     const mine = listOperations(ours);
-    for (const key of current.keys()) expect(mine.has(key), key).toBe(true);
+    expect(mine.size).toBe(81);
+    const ids = [...mine.values()].map((entry) => String(entry.operation.operationId));
+    expect(ids.sort()).toEqual([...SELECTED_OPERATION_IDS].sort());
+    for (const source of sources) {
+      for (const key of listOperations(source.document, source.select).keys())
+        expect(mine.has(key), key).toBe(true);
+    }
     expect([...mine.keys()].some((key) => key.includes("copilot-spaces"))).toBe(false);
+    expect([...mine.keys()].filter((key) => key.startsWith("GET /organizations/")).length).toBe(6);
     const legacy = [...mine.values()].filter(
       (entry) => entry.operation["x-stability"] === "deprecated",
     );
@@ -27,6 +32,7 @@ describe("spec/copilot.openapi.yaml", () => {
       "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
     ]);
     expect(comparison.differences.filter((d) => d.kind.endsWith("-operation"))).toEqual([]);
+    expect(comparison.operationsCompared).toBe(81);
   });
 
   it("differs from the official description only where spec/deviations.yaml says why", () => {

@@ -8,6 +8,8 @@ type Json = Record<string, unknown>;
 const require = createRequire(import.meta.url);
 const current = require("@octokit/openapi/generated/ghec.json") as Json;
 const legacy = require("@octokit/openapi-v22/generated/ghec.json") as Json;
+/** github.com flavour: the only one with the organization and user billing operations. */
+const dotcom = require("@octokit/openapi/generated/api.github.com.json") as Json;
 
 function deref(doc: Json, node: unknown): unknown {
   const ref = (node as { $ref?: string } | undefined)?.$ref;
@@ -22,8 +24,8 @@ function deref(doc: Json, node: unknown): unknown {
 }
 
 /** Every operation of a description: operationId → `{ method, path, operation }`. */
-export function officialOperations(which: "current" | "legacy" = "current") {
-  const doc = which === "current" ? current : legacy;
+export function officialOperations(which: "current" | "legacy" | "dotcom" = "current") {
+  const doc = which === "current" ? current : which === "legacy" ? legacy : dotcom;
   const out = new Map<string, { method: string; path: string; operation: Json; doc: Json }>();
   for (const [path, item] of Object.entries(doc.paths as Record<string, Json>)) {
     for (const [method, operation] of Object.entries(item)) {
@@ -35,7 +37,11 @@ export function officialOperations(which: "current" | "legacy" = "current") {
   return out;
 }
 
-const all = new Map([...officialOperations("legacy"), ...officialOperations("current")]);
+const all = new Map([
+  ...officialOperations("legacy"),
+  ...officialOperations("dotcom"),
+  ...officialOperations("current"),
+]);
 
 /** The official JSON examples of an operation's response status (`$ref`s resolved). */
 export function officialExamples(operationId: string, status: number): unknown[] {

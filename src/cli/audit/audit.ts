@@ -19,6 +19,8 @@ export interface AuditInput {
   scope: { org: string } | { enterprise: string };
   inactiveDays: number;
   prices: { business: number; enterprise: number };
+  /** Where `prices` come from, as printed (default "list price"). */
+  priceSource?: string;
   now: Date;
   /** Progress lines (the entry point shows them on a TTY only). */
   progress?: (message: string) => void;
@@ -61,6 +63,7 @@ export interface AuditReport {
     monthlyUsd: number;
     byPlan: Record<string, number>;
     prices: { business: number; enterprise: number };
+    priceSource: string;
   };
   topEditors: { editor: string; seats: number }[];
   activity: {
@@ -205,7 +208,13 @@ export async function runAudit(client: CopilotClient, input: AuditInput): Promis
       teamAssigned: buckets.teamAssigned.length,
       noAssignee: buckets.noAssignee.length,
     },
-    idleSpend: { seats: inactive.length, monthlyUsd, byPlan, prices: input.prices },
+    idleSpend: {
+      seats: inactive.length,
+      monthlyUsd,
+      byPlan,
+      prices: input.prices,
+      priceSource: input.priceSource ?? "list price",
+    },
     topEditors,
     activity,
     reclaim,

@@ -66,7 +66,7 @@ export function renderReport(report: AuditReport): string {
   const spend = report.idleSpend;
   heading("Estimated monthly spend on idle seats");
   line(
-    `  ${spend.seats} inactive seats × list price (Business ${usd(spend.prices.business)}, Enterprise ${usd(spend.prices.enterprise)}) = ${usd(spend.monthlyUsd)} / month` +
+    `  ${spend.seats} inactive seats × ${spend.priceSource} (Business ${usd(spend.prices.business)}, Enterprise ${usd(spend.prices.enterprise)}) = ${usd(spend.monthlyUsd)} / month` +
       `  (${
         Object.entries(spend.byPlan)
           .map(([plan, n]) => `${n} ${plan}`)

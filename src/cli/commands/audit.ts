@@ -5,6 +5,7 @@
 import type { Command } from "commander";
 import { runAudit } from "../audit/audit.js";
 import { renderReport } from "../audit/render.js";
+import { idleSeatPrices, readSpend, renderSpend } from "../audit/spend.js";
 import { connect } from "../connect.js";
 import { type CliIO, formatOf, printRows, progressLine } from "../output.js";
 import {
@@ -45,15 +46,24 @@ export function auditCommand(program: Command, io: CliIO): void {
         }
         const progress = progressLine(io);
         const started = performance.now();
+        const now = new Date();
+        // This month's spend from GitHub's own billing figures; the idle-seat estimate uses the
+        // seat price they bill (the list price only when the usage report has no seat line).
+        const spend = await readSpend(connection.client, connection.scope, now, progress?.update);
+        const seatPrices = idleSeatPrices(spend, {
+          business: options.priceBusiness,
+          enterprise: options.priceEnterprise,
+        });
         const { report, inactive } = await runAudit(connection.client, {
           scope: connection.scope,
           inactiveDays: options.inactiveDays,
-          prices: { business: options.priceBusiness, enterprise: options.priceEnterprise },
-          now: new Date(),
+          prices: seatPrices.prices,
+          priceSource: seatPrices.source,
+          now,
           ...(progress ? { progress: progress.update } : {}),
         });
         progress?.done();
-        if (format === "json") io.out(`${JSON.stringify(report, null, 2)}\n`);
+        if (format === "json") io.out(`${JSON.stringify({ ...report, spend }, null, 2)}\n`);
         else if (format === "csv") {
           printRows(
             io,
@@ -78,7 +88,7 @@ export function auditCommand(program: Command, io: CliIO): void {
             ]),
           );
         } else {
-          io.out(`${renderReport(report)}\n`);
+          io.out(`${renderReport(report)}\n${renderSpend(spend)}\n`);
           io.out(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
         }
       } finally {

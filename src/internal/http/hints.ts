@@ -68,6 +68,9 @@ export function hintFor({
   if (/billing.*(managed|owned) by .*enterprise|enterprise.*manages.*billing/.test(text)) {
     return "This organization's Copilot billing is managed by its enterprise: read seats with seats.listForEnterprise / billing through the enterprise, using a token of an enterprise owner or billing manager.";
   }
+  if (status === 403 && /cannot filter usage by user/.test(text)) {
+    return "This organization is owned by an enterprise, whose billing GitHub reports per user only at the enterprise level: call the same billing method with { enterprise, user } (an enterprise owner or billing manager token), or leave out the user filter.";
+  }
   if (status === 403 && headers.has("x-github-sso")) {
     const sso = headers.get("x-github-sso") ?? "";
     const url = /url=([^;\s]+)/.exec(sso)?.[1];

@@ -12,6 +12,7 @@ import { PaginationError } from "../../core/errors.js";
 import type { PaginationMeta } from "../../core/operation.js";
 import type { Page, Paginator } from "../../core/paginator.js";
 import { parseLinkHeader } from "../http/link-header.js";
+import { pageNumberLinks } from "./page-number.js";
 
 /** A fetched page body with its headers. */
 export interface FetchedPage {
@@ -184,18 +185,22 @@ export class PageIterator<T> implements Paginator<T> {
   }
 
   #toPage(fetched: FetchedPage): ReadPage<T> {
-    const { items: itemsKey, total: totalKey } = this.#init.pagination;
+    const { items: itemsKey, total: totalKey, next: nextKey } = this.#init.pagination;
     const body = fetched.body as Record<string, unknown> | unknown[] | null;
     const items = itemsKey === "$" ? body : (body as Record<string, unknown> | null)?.[itemsKey];
     const total = totalKey ? (body as Record<string, unknown> | null)?.[totalKey] : undefined;
+    const list = Array.isArray(items) ? (items as T[]) : [];
     return {
       page: {
-        items: Array.isArray(items) ? (items as T[]) : [],
+        items: list,
         page: pageNumber(fetched.url),
         total: typeof total === "number" ? total : undefined,
         url: fetched.url,
       },
-      links: parseLinkHeader(fetched.headers.get("link")),
+      // Budgets page by number and say `has_next_page` in the body instead of a `Link` header.
+      links: nextKey
+        ? pageNumberLinks(fetched.url, body, nextKey, list.length)
+        : parseLinkHeader(fetched.headers.get("link")),
     };
   }
 }

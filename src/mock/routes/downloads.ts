@@ -15,8 +15,9 @@ import {
   userRows,
   userTeamRows,
 } from "../report-files.js";
-import { checkSignature, xmlError } from "../signing.js";
+import { signatureRefusal, xmlError } from "../signing.js";
 import type { MockState } from "../types.js";
+import { serveExportFile } from "./billing-exports.js";
 import { REPORTS_PREFIX } from "./reports.js";
 
 const FILE = new RegExp(
@@ -97,19 +98,14 @@ export function serveDownload(
       "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified",
     );
   }
+  const exportFile = serveExportFile(request, path, query, state, secret, now);
+  if (exportFile) return exportFile;
   const match = FILE.exec(path);
   if (!match || (request.method !== "GET" && request.method !== "HEAD")) {
     return xmlError(404, "NoSuchKey", "The specified key does not exist.");
   }
-  const check = checkSignature(path, query, secret, now);
-  if (check === "expired") return xmlError(403, "AccessDenied", "Request has expired");
-  if (check === "invalid") {
-    return xmlError(
-      403,
-      "SignatureDoesNotMatch",
-      "The request signature we calculated does not match the signature you provided.",
-    );
-  }
+  const refused = signatureRefusal(path, query, secret, now);
+  if (refused) return refused;
   const [, owner = "", name = "", kind = "", start = "", end, part = "1", , ext] = match;
   const scope = resolveScope(state, owner, name);
   const body = scope

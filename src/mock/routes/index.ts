@@ -2,7 +2,11 @@
 import type { Route } from "../router.js";
 import { agentRoutes } from "./agents.js";
 import { assignmentRoutes } from "./assignments.js";
+import { billingExportRoutes } from "./billing-exports.js";
+import { billingUsageRoutes } from "./billing-usage.js";
+import { budgetRoutes } from "./budgets.js";
 import { contentExclusionRoutes } from "./content-exclusion.js";
+import { costCenterRoutes } from "./cost-centers.js";
 import { legacyMetricsRoutes } from "./legacy-metrics.js";
 import { reportRoutes } from "./reports.js";
 import { seatRoutes } from "./seats.js";
@@ -15,4 +19,8 @@ export const routes: readonly Route[] = [
   ...reportRoutes,
   ...legacyMetricsRoutes,
   ...agentRoutes,
+  ...billingUsageRoutes,
+  ...billingExportRoutes,
+  ...costCenterRoutes,
+  ...budgetRoutes,
 ];
