@@ -7,7 +7,8 @@ import type { OperationMeta } from "./meta.js";
 
 /** Every operation of the bundled spec, keyed by operationId. */
 export const operations = {
-  /** Add resources to a cost center: `POST /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource` */
+  /** Add resources to a cost center: `POST /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource`
+   * @see https://docs.github.com/enterprise-cloud@latest/rest/billing/cost-centers#add-resources-to-a-cost-center */
   "billing/add-resource-to-cost-center": {
     id: "billing/add-resource-to-cost-center",
     method: "POST",
@@ -15,6 +16,8 @@ export const operations = {
     stability: "ga",
     scopes: ["manage_billing:enterprise"],
     permissions: [],
+    docs: "https://docs.github.com/enterprise-cloud@latest/rest/billing/cost-centers#add-resources-to-a-cost-center",
+    enabledForApps: true,
     parameters: { path: ["enterprise", "cost_center_id"], query: [] },
     params: {
       check: checks.isAddResourceToCostCenterParams,
@@ -32,7 +35,8 @@ export const operations = {
       },
     },
   },
-  /** Create a budget: `POST /enterprises/{enterprise}/settings/billing/budgets` */
+  /** Create a budget: `POST /enterprises/{enterprise}/settings/billing/budgets`
+   * @see https://docs.github.com/enterprise-cloud@latest/rest/billing/budgets#create-a-budget */
   "billing/create-budget": {
     id: "billing/create-budget",
     method: "POST",
@@ -40,13 +44,16 @@ export const operations = {
     stability: "ga",
     scopes: ["manage_billing:enterprise"],
     permissions: [],
+    docs: "https://docs.github.com/enterprise-cloud@latest/rest/billing/budgets#create-a-budget",
+    enabledForApps: true,
     parameters: { path: ["enterprise"], query: [] },
     params: { check: checks.isCreateBudgetParams, schema: "createBudgetParams" },
     body: { check: checks.isCreateBudgetRequestBody, schema: "createBudgetRequestBody" },
     bodyRequired: true,
     responses: { 200: { check: checks.isCreateBudget, schema: "createBudget" } },
   },
-  /** Create a new cost center: `POST /enterprises/{enterprise}/settings/billing/cost-centers` */
+  /** Create a new cost center: `POST /enterprises/{enterprise}/settings/billing/cost-centers`
+   * @see https://docs.github.com/enterprise-cloud@latest/rest/billing/cost-centers#create-a-new-cost-center */
   "billing/create-cost-center": {
     id: "billing/create-cost-center",
     method: "POST",
@@ -54,6 +61,8 @@ export const operations = {
     stability: "ga",
     scopes: ["manage_billing:enterprise"],
     permissions: [],
+    docs: "https://docs.github.com/enterprise-cloud@latest/rest/billing/cost-centers#create-a-new-cost-center",
+    enabledForApps: true,
     parameters: { path: ["enterprise"], query: [] },
     params: { check: checks.isCreateCostCenterParams, schema: "createCostCenterParams" },
     body: { check: checks.isCreateCostCenterRequestBody, schema: "createCostCenterRequestBody" },
@@ -62,7 +71,8 @@ export const operations = {
       200: { check: checks.isCreateCostCenterResponse200, schema: "createCostCenterResponse200" },
     },
   },
-  /** Create a budget for an organization: `POST /organizations/{org}/settings/billing/budgets` */
+  /** Create a budget for an organization: `POST /organizations/{org}/settings/billing/budgets`
+   * @see https://docs.github.com/rest/billing/budgets#create-a-budget-for-an-organization */
   "billing/create-organization-budget": {
     id: "billing/create-organization-budget",
     method: "POST",
@@ -70,6 +80,8 @@ export const operations = {
     stability: "ga",
     scopes: [],
     permissions: [],
+    docs: "https://docs.github.com/rest/billing/budgets#create-a-budget-for-an-organization",
+    enabledForApps: true,
     parameters: { path: ["org"], query: [] },
     params: {
       check: checks.isCreateOrganizationBudgetParams,
@@ -82,7 +94,8 @@ export const operations = {
     bodyRequired: false,
     responses: { 200: { check: checks.isCreateBudget, schema: "createBudget" } },
   },
-  /** Create a usage report export: `POST /enterprises/{enterprise}/settings/billing/reports` */
+  /** Create a usage report export: `POST /enterprises/{enterprise}/settings/billing/reports`
+   * @see https://docs.github.com/enterprise-cloud@latest/rest/billing/usage-reports#create-a-usage-report-export */
   "billing/create-usage-report-export": {
     id: "billing/create-usage-report-export",
     method: "POST",
@@ -90,6 +103,8 @@ export const operations = {
     stability: "ga",
     scopes: ["manage_billing:enterprise"],
     permissions: [],
+    docs: "https://docs.github.com/enterprise-cloud@latest/rest/billing/usage-reports#create-a-usage-report-export",
+    enabledForApps: true,
     parameters: { path: ["enterprise"], query: [] },
     params: {
       check: checks.isCreateUsageReportExportParams,
@@ -99,7 +114,8 @@ export const operations = {
     bodyRequired: true,
     responses: { 202: { check: checks.isUsageReportExport, schema: "usageReportExport" } },
   },
-  /** Delete a budget: `DELETE /enterprises/{enterprise}/settings/billing/budgets/{budget_id}` */
+  /** Delete a budget: `DELETE /enterprises/{enterprise}/settings/billing/budgets/{budget_id}`
+   * @see https://docs.github.com/enterprise-cloud@latest/rest/billing/budgets#delete-a-budget */
   "billing/delete-budget": {
     id: "billing/delete-budget",
     method: "DELETE",
@@ -107,11 +123,14 @@ export const operations = {
     stability: "ga",
     scopes: ["manage_billing:enterprise"],
     permissions: [],
+    docs: "https://docs.github.com/enterprise-cloud@latest/rest/billing/budgets#delete-a-budget",
+    enabledForApps: true,
     parameters: { path: ["enterprise", "budget_id"], query: [] },
     params: { check: checks.isDeleteBudgetParams, schema: "deleteBudgetParams" },
     responses: { 200: { check: checks.isDeleteBudget, schema: "deleteBudget" } },
   },
-  /** Delete a budget for an organization: `DELETE /organizations/{org}/settings/billing/budgets/{budget_id}` */
+  /** Delete a budget for an organization: `DELETE /organizations/{org}/settings/billing/budgets/{budget_id}`
+   * @see https://docs.github.com/rest/billing/budgets#delete-a-budget-for-an-organization */
   "billing/delete-budget-org": {
     id: "billing/delete-budget-org",
     method: "DELETE",
@@ -119,11 +138,14 @@ export const operations = {
     stability: "ga",
     scopes: [],
     permissions: [],
+    docs: "https://docs.github.com/rest/billing/budgets#delete-a-budget-for-an-organization",
+    enabledForApps: true,
     parameters: { path: ["org", "budget_id"], query: [] },
     params: { check: checks.isDeleteBudgetOrgParams, schema: "deleteBudgetOrgParams" },
     responses: { 200: { check: checks.isDeleteBudget, schema: "deleteBudget" } },
   },
-  /** Delete a cost center: `DELETE /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}` */
+  /** Delete a cost center: `DELETE /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}`
+   * @see https://docs.github.com/enterprise-cloud@latest/rest/billing/cost-centers#delete-a-cost-center */
   "billing/delete-cost-center": {
     id: "billing/delete-cost-center",
     method: "DELETE",
@@ -131,11 +153,14 @@ export const operations = {
     stability: "ga",
     scopes: ["manage_billing:enterprise"],
     permissions: [],
+    docs: "https://docs.github.com/enterprise-cloud@latest/rest/billing/cost-centers#delete-a-cost-center",
+    enabledForApps: true,
     parameters: { path: ["enterprise", "cost_center_id"], query: [] },
     params: { check: checks.isDeleteCostCenterParams, schema: "deleteCostCenterParams" },
     responses: { 200: { check: checks.isDeleteCostCenter, schema: "deleteCostCenter" } },
   },
-  /** Get all budgets: `GET /enterprises/{enterprise}/settings/billing/budgets` */
+  /** Get all budgets: `GET /enterprises/{enterprise}/settings/billing/budgets`
+   * @see https://docs.github.com/enterprise-cloud@latest/rest/billing/budgets#get-all-budgets */
   "billing/get-all-budgets": {
     id: "billing/get-all-budgets",
     method: "GET",
@@ -144,11 +169,14 @@ export const operations = {
     pagination: { items: "budgets", total: "total_count", next: "has_next_page" },
     scopes: ["manage_billing:enterprise"],
     permissions: [],
+    docs: "https://docs.github.com/enterprise-cloud@latest/rest/billing/budgets#get-all-budgets",
+    enabledForApps: true,
     parameters: { path: ["enterprise"], query: ["page", "per_page", "scope", "user"] },
     params: { check: checks.isGetAllBudgetsParams, schema: "getAllBudgetsParams" },
     responses: { 200: { check: checks.isGetAllBudgets, schema: "getAllBudgets" } },
   },
-  /** Get all budgets for an organization: `GET /organizations/{org}/settings/billing/budgets` */
+  /** Get all budgets for an organization: `GET /organizations/{org}/settings/billing/budgets`
+   * @see https://docs.github.com/rest/billing/budgets#get-all-budgets-for-an-organization */
   "billing/get-all-budgets-org": {
     id: "billing/get-all-budgets-org",
     method: "GET",
@@ -157,11 +185,14 @@ export const operations = {
     pagination: { items: "budgets", total: "total_count", next: "has_next_page" },
     scopes: [],
     permissions: [],
+    docs: "https://docs.github.com/rest/billing/budgets#get-all-budgets-for-an-organization",
+    enabledForApps: true,
     parameters: { path: ["org"], query: ["page", "per_page", "scope", "user"] },
     params: { check: checks.isGetAllBudgetsOrgParams, schema: "getAllBudgetsOrgParams" },
     responses: { 200: { check: checks.isGetAllBudgets, schema: "getAllBudgets" } },
   },
-  /** Get all cost centers for an enterprise: `GET /enterprises/{enterprise}/settings/billing/cost-centers` */
+  /** Get all cost centers for an enterprise: `GET /enterprises/{enterprise}/settings/billing/cost-centers`
+   * @see https://docs.github.com/enterprise-cloud@latest/rest/billing/cost-centers#get-all-cost-centers-for-an-enterprise */
   "billing/get-all-cost-centers": {
     id: "billing/get-all-cost-centers",
     method: "GET",
@@ -169,11 +200,14 @@ export const operations = {
     stability: "ga",
     scopes: ["manage_billing:enterprise"],
     permissions: [],
+    docs: "https://docs.github.com/enterprise-cloud@latest/rest/billing/cost-centers#get-all-cost-centers-for-an-enterprise",
+    enabledForApps: true,
     parameters: { path: ["enterprise"], query: ["state"] },
     params: { check: checks.isGetAllCostCentersParams, schema: "getAllCostCentersParams" },
     responses: { 200: { check: checks.isGetAllCostCenters, schema: "getAllCostCenters" } },
   },
-  /** Get a budget by ID: `GET /enterprises/{enterprise}/settings/billing/budgets/{budget_id}` */
+  /** Get a budget by ID: `GET /enterprises/{enterprise}/settings/billing/budgets/{budget_id}`
+   * @see https://docs.github.com/enterprise-cloud@latest/rest/billing/budgets#get-a-budget-by-id */
   "billing/get-budget": {
     id: "billing/get-budget",
     method: "GET",
@@ -181,11 +215,14 @@ export const operations = {
     stability: "ga",
     scopes: ["manage_billing:enterprise"],
     permissions: [],
+    docs: "https://docs.github.com/enterprise-cloud@latest/rest/billing/budgets#get-a-budget-by-id",
+    enabledForApps: true,
     parameters: { path: ["enterprise", "budget_id"], query: [] },
     params: { check: checks.isGetBudgetParams, schema: "getBudgetParams" },
     responses: { 200: { check: checks.isGetBudget, schema: "getBudget" } },
   },
-  /** Get a budget by ID for an organization: `GET /organizations/{org}/settings/billing/budgets/{budget_id}` */
+  /** Get a budget by ID for an organization: `GET /organizations/{org}/settings/billing/budgets/{budget_id}`
+   * @see https://docs.github.com/rest/billing/budgets#get-a-budget-by-id-for-an-organization */
   "billing/get-budget-org": {
     id: "billing/get-budget-org",
     method: "GET",
@@ -193,11 +230,14 @@ export const operations = {
     stability: "ga",
     scopes: [],
     permissions: [],
+    docs: "https://docs.github.com/rest/billing/budgets#get-a-budget-by-id-for-an-organization",
+    enabledForApps: true,
     parameters: { path: ["org", "budget_id"], query: [] },
     params: { check: checks.isGetBudgetOrgParams, schema: "getBudgetOrgParams" },
     responses: { 200: { check: checks.isGetBudget, schema: "getBudget" } },
   },
-  /** Get user states for a multi-user budget: `GET /enterprises/{enterprise}/settings/billing/budgets/{budget_id}/user-states` */
+  /** Get user states for a multi-user budget: `GET /enterprises/{enterprise}/settings/billing/budgets/{budget_id}/user-states`
+   * @see https://docs.github.com/enterprise-cloud@latest/rest/billing/budgets#get-user-states-for-a-multi-user-budget */
   "billing/get-budget-user-states": {
     id: "billing/get-budget-user-states",
     method: "GET",
@@ -206,6 +246,8 @@ export const operations = {
     pagination: { items: "user_states", total: "total_count", next: "has_next_page" },
     scopes: ["manage_billing:enterprise"],
     permissions: [],
+    docs: "https://docs.github.com/enterprise-cloud@latest/rest/billing/budgets#get-user-states-for-a-multi-user-budget",
+    enabledForApps: true,
     parameters: {
       path: ["enterprise", "budget_id"],
       query: [
@@ -220,7 +262,8 @@ export const operations = {
     params: { check: checks.isGetBudgetUserStatesParams, schema: "getBudgetUserStatesParams" },
     responses: { 200: { check: checks.isGetBudgetUserStates, schema: "getBudgetUserStates" } },
   },
-  /** Get a cost center by ID: `GET /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}` */
+  /** Get a cost center by ID: `GET /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}`
+   * @see https://docs.github.com/enterprise-cloud@latest/rest/billing/cost-centers#get-a-cost-center-by-id */
   "billing/get-cost-center": {
     id: "billing/get-cost-center",
     method: "GET",
@@ -228,11 +271,14 @@ export const operations = {
     stability: "ga",
     scopes: ["manage_billing:enterprise"],
     permissions: [],
+    docs: "https://docs.github.com/enterprise-cloud@latest/rest/billing/cost-centers#get-a-cost-center-by-id",
+    enabledForApps: true,
     parameters: { path: ["enterprise", "cost_center_id"], query: ["page", "per_page"] },
     params: { check: checks.isGetCostCenterParams, schema: "getCostCenterParams" },
     responses: { 200: { check: checks.isGetCostCenter, schema: "getCostCenter" } },
   },
-  /** Get billing AI credit usage report for an enterprise: `GET /enterprises/{enterprise}/settings/billing/ai_credit/usage` */
+  /** Get billing AI credit usage report for an enterprise: `GET /enterprises/{enterprise}/settings/billing/ai_credit/usage`
+   * @see https://docs.github.com/enterprise-cloud@latest/rest/billing/usage#get-billing-ai-credit-usage-report-for-an-enterprise */
   "billing/get-github-billing-ai-credit-usage-report-ghe": {
     id: "billing/get-github-billing-ai-credit-usage-report-ghe",
     method: "GET",
@@ -240,6 +286,8 @@ export const operations = {
     stability: "ga",
     scopes: ["manage_billing:enterprise"],
     permissions: [],
+    docs: "https://docs.github.com/enterprise-cloud@latest/rest/billing/usage#get-billing-ai-credit-usage-report-for-an-enterprise",
+    enabledForApps: true,
     parameters: {
       path: ["enterprise"],
       query: ["year", "month", "day", "organization", "user", "model", "product", "cost_center_id"],
@@ -255,7 +303,8 @@ export const operations = {
       },
     },
   },
-  /** Get billing AI credit usage report for an organization: `GET /organizations/{org}/settings/billing/ai_credit/usage` */
+  /** Get billing AI credit usage report for an organization: `GET /organizations/{org}/settings/billing/ai_credit/usage`
+   * @see https://docs.github.com/rest/billing/usage#get-billing-ai-credit-usage-report-for-an-organization */
   "billing/get-github-billing-ai-credit-usage-report-org": {
     id: "billing/get-github-billing-ai-credit-usage-report-org",
     method: "GET",
@@ -263,6 +312,8 @@ export const operations = {
     stability: "ga",
     scopes: [],
     permissions: [],
+    docs: "https://docs.github.com/rest/billing/usage#get-billing-ai-credit-usage-report-for-an-organization",
+    enabledForApps: true,
     parameters: { path: ["org"], query: ["year", "month", "day", "user", "model", "product"] },
     params: {
       check: checks.isGetGithubBillingAiCreditUsageReportOrgParams,
@@ -275,7 +326,8 @@ export const operations = {
       },
     },
   },
-  /** Get billing AI credit usage report for a user: `GET /users/{username}/settings/billing/ai_credit/usage` */
+  /** Get billing AI credit usage report for a user: `GET /users/{username}/settings/billing/ai_credit/usage`
+   * @see https://docs.github.com/rest/billing/usage#get-billing-ai-credit-usage-report-for-a-user */
   "billing/get-github-billing-ai-credit-usage-report-user": {
     id: "billing/get-github-billing-ai-credit-usage-report-user",
     method: "GET",
@@ -283,6 +335,8 @@ export const operations = {
     stability: "ga",
     scopes: [],
     permissions: [],
+    docs: "https://docs.github.com/rest/billing/usage#get-billing-ai-credit-usage-report-for-a-user",
+    enabledForApps: true,
     parameters: { path: ["username"], query: ["year", "month", "day", "model", "product"] },
     params: {
       check: checks.isGetGithubBillingAiCreditUsageReportUserParams,
@@ -295,7 +349,8 @@ export const operations = {
       },
     },
   },
-  /** Get billing premium request usage report for an enterprise: `GET /enterprises/{enterprise}/settings/billing/premium_request/usage` */
+  /** Get billing premium request usage report for an enterprise: `GET /enterprises/{enterprise}/settings/billing/premium_request/usage`
+   * @see https://docs.github.com/enterprise-cloud@latest/rest/billing/usage#get-billing-premium-request-usage-report-for-an-enterprise */
   "billing/get-github-billing-premium-request-usage-report-ghe": {
     id: "billing/get-github-billing-premium-request-usage-report-ghe",
     method: "GET",
@@ -303,6 +358,8 @@ export const operations = {
     stability: "ga",
     scopes: ["manage_billing:enterprise"],
     permissions: [],
+    docs: "https://docs.github.com/enterprise-cloud@latest/rest/billing/usage#get-billing-premium-request-usage-report-for-an-enterprise",
+    enabledForApps: true,
     parameters: {
       path: ["enterprise"],
       query: ["year", "month", "day", "organization", "user", "model", "product", "cost_center_id"],
@@ -318,7 +375,8 @@ export const operations = {
       },
     },
   },
-  /** Get billing premium request usage report for an organization: `GET /organizations/{org}/settings/billing/premium_request/usage` */
+  /** Get billing premium request usage report for an organization: `GET /organizations/{org}/settings/billing/premium_request/usage`
+   * @see https://docs.github.com/rest/billing/usage#get-billing-premium-request-usage-report-for-an-organization */
   "billing/get-github-billing-premium-request-usage-report-org": {
     id: "billing/get-github-billing-premium-request-usage-report-org",
     method: "GET",
@@ -326,6 +384,8 @@ export const operations = {
     stability: "ga",
     scopes: [],
     permissions: [],
+    docs: "https://docs.github.com/rest/billing/usage#get-billing-premium-request-usage-report-for-an-organization",
+    enabledForApps: true,
     parameters: { path: ["org"], query: ["year", "month", "day", "user", "model", "product"] },
     params: {
       check: checks.isGetGithubBillingPremiumRequestUsageReportOrgParams,
@@ -338,7 +398,8 @@ export const operations = {
       },
     },
   },
-  /** Get billing premium request usage report for a user: `GET /users/{username}/settings/billing/premium_request/usage` */
+  /** Get billing premium request usage report for a user: `GET /users/{username}/settings/billing/premium_request/usage`
+   * @see https://docs.github.com/rest/billing/usage#get-billing-premium-request-usage-report-for-a-user */
   "billing/get-github-billing-premium-request-usage-report-user": {
     id: "billing/get-github-billing-premium-request-usage-report-user",
     method: "GET",
@@ -346,6 +407,8 @@ export const operations = {
     stability: "ga",
     scopes: [],
     permissions: [],
+    docs: "https://docs.github.com/rest/billing/usage#get-billing-premium-request-usage-report-for-a-user",
+    enabledForApps: true,
     parameters: { path: ["username"], query: ["year", "month", "day", "model", "product"] },
     params: {
       check: checks.isGetGithubBillingPremiumRequestUsageReportUserParams,
@@ -358,7 +421,8 @@ export const operations = {
       },
     },
   },
-  /** Get billing usage report for an enterprise: `GET /enterprises/{enterprise}/settings/billing/usage` */
+  /** Get billing usage report for an enterprise: `GET /enterprises/{enterprise}/settings/billing/usage`
+   * @see https://docs.github.com/enterprise-cloud@latest/rest/billing/usage#get-billing-usage-report-for-an-enterprise */
   "billing/get-github-billing-usage-report-ghe": {
     id: "billing/get-github-billing-usage-report-ghe",
     method: "GET",
@@ -366,6 +430,8 @@ export const operations = {
     stability: "ga",
     scopes: ["manage_billing:enterprise"],
     permissions: [],
+    docs: "https://docs.github.com/enterprise-cloud@latest/rest/billing/usage#get-billing-usage-report-for-an-enterprise",
+    enabledForApps: true,
     parameters: { path: ["enterprise"], query: ["year", "month", "day", "cost_center_id"] },
     params: {
       check: checks.isGetGithubBillingUsageReportGheParams,
@@ -373,7 +439,8 @@ export const operations = {
     },
     responses: { 200: { check: checks.isBillingUsageReport, schema: "billingUsageReport" } },
   },
-  /** Get billing usage report for an organization: `GET /organizations/{org}/settings/billing/usage` */
+  /** Get billing usage report for an organization: `GET /organizations/{org}/settings/billing/usage`
+   * @see https://docs.github.com/rest/billing/usage#get-billing-usage-report-for-an-organization */
   "billing/get-github-billing-usage-report-org": {
     id: "billing/get-github-billing-usage-report-org",
     method: "GET",
@@ -381,6 +448,8 @@ export const operations = {
     stability: "ga",
     scopes: [],
     permissions: [],
+    docs: "https://docs.github.com/rest/billing/usage#get-billing-usage-report-for-an-organization",
+    enabledForApps: true,
     parameters: { path: ["org"], query: ["year", "month", "day"] },
     params: {
       check: checks.isGetGithubBillingUsageReportOrgParams,
@@ -388,7 +457,8 @@ export const operations = {
     },
     responses: { 200: { check: checks.isBillingUsageReport, schema: "billingUsageReport" } },
   },
-  /** Get billing usage report for a user: `GET /users/{username}/settings/billing/usage` */
+  /** Get billing usage report for a user: `GET /users/{username}/settings/billing/usage`
+   * @see https://docs.github.com/rest/billing/usage#get-billing-usage-report-for-a-user */
   "billing/get-github-billing-usage-report-user": {
     id: "billing/get-github-billing-usage-report-user",
     method: "GET",
@@ -396,6 +466,8 @@ export const operations = {
     stability: "ga",
     scopes: [],
     permissions: [],
+    docs: "https://docs.github.com/rest/billing/usage#get-billing-usage-report-for-a-user",
+    enabledForApps: true,
     parameters: { path: ["username"], query: ["year", "month", "day"] },
     params: {
       check: checks.isGetGithubBillingUsageReportUserParams,
@@ -405,7 +477,8 @@ export const operations = {
       200: { check: checks.isBillingUsageReportUser, schema: "billingUsageReportUser" },
     },
   },
-  /** Get billing usage summary for an enterprise: `GET /enterprises/{enterprise}/settings/billing/usage/summary` */
+  /** Get billing usage summary for an enterprise: `GET /enterprises/{enterprise}/settings/billing/usage/summary`
+   * @see https://docs.github.com/enterprise-cloud@latest/rest/billing/usage#get-billing-usage-summary-for-an-enterprise */
   "billing/get-github-billing-usage-summary-report-ghe": {
     id: "billing/get-github-billing-usage-summary-report-ghe",
     method: "GET",
@@ -413,6 +486,8 @@ export const operations = {
     stability: "ga",
     scopes: ["manage_billing:enterprise"],
     permissions: [],
+    docs: "https://docs.github.com/enterprise-cloud@latest/rest/billing/usage#get-billing-usage-summary-for-an-enterprise",
+    enabledForApps: true,
     parameters: {
       path: ["enterprise"],
       query: [
@@ -434,7 +509,8 @@ export const operations = {
       200: { check: checks.isBillingUsageSummaryReportGhe, schema: "billingUsageSummaryReportGhe" },
     },
   },
-  /** Get billing usage summary for an organization: `GET /organizations/{org}/settings/billing/usage/summary` */
+  /** Get billing usage summary for an organization: `GET /organizations/{org}/settings/billing/usage/summary`
+   * @see https://docs.github.com/rest/billing/usage#get-billing-usage-summary-for-an-organization */
   "billing/get-github-billing-usage-summary-report-org": {
     id: "billing/get-github-billing-usage-summary-report-org",
     method: "GET",
@@ -443,6 +519,8 @@ export const operations = {
     previewArea: "billing-usage",
     scopes: [],
     permissions: [],
+    docs: "https://docs.github.com/rest/billing/usage#get-billing-usage-summary-for-an-organization",
+    enabledForApps: true,
     parameters: { path: ["org"], query: ["year", "month", "day", "repository", "product", "sku"] },
     params: {
       check: checks.isGetGithubBillingUsageSummaryReportOrgParams,
@@ -452,7 +530,8 @@ export const operations = {
       200: { check: checks.isBillingUsageSummaryReportOrg, schema: "billingUsageSummaryReportOrg" },
     },
   },
-  /** Get billing usage summary for a user: `GET /users/{username}/settings/billing/usage/summary` */
+  /** Get billing usage summary for a user: `GET /users/{username}/settings/billing/usage/summary`
+   * @see https://docs.github.com/rest/billing/usage#get-billing-usage-summary-for-a-user */
   "billing/get-github-billing-usage-summary-report-user": {
     id: "billing/get-github-billing-usage-summary-report-user",
     method: "GET",
@@ -461,6 +540,8 @@ export const operations = {
     previewArea: "billing-usage",
     scopes: [],
     permissions: [],
+    docs: "https://docs.github.com/rest/billing/usage#get-billing-usage-summary-for-a-user",
+    enabledForApps: true,
     parameters: {
       path: ["username"],
       query: ["year", "month", "day", "repository", "product", "sku"],
@@ -476,7 +557,8 @@ export const operations = {
       },
     },
   },
-  /** Get a usage report export: `GET /enterprises/{enterprise}/settings/billing/reports/{report_id}` */
+  /** Get a usage report export: `GET /enterprises/{enterprise}/settings/billing/reports/{report_id}`
+   * @see https://docs.github.com/enterprise-cloud@latest/rest/billing/usage-reports#get-a-usage-report-export */
   "billing/get-usage-report-export": {
     id: "billing/get-usage-report-export",
     method: "GET",
@@ -484,11 +566,14 @@ export const operations = {
     stability: "ga",
     scopes: ["manage_billing:enterprise"],
     permissions: [],
+    docs: "https://docs.github.com/enterprise-cloud@latest/rest/billing/usage-reports#get-a-usage-report-export",
+    enabledForApps: true,
     parameters: { path: ["enterprise", "report_id"], query: [] },
     params: { check: checks.isGetUsageReportExportParams, schema: "getUsageReportExportParams" },
     responses: { 200: { check: checks.isUsageReportExport, schema: "usageReportExport" } },
   },
-  /** List usage report exports: `GET /enterprises/{enterprise}/settings/billing/reports` */
+  /** List usage report exports: `GET /enterprises/{enterprise}/settings/billing/reports`
+   * @see https://docs.github.com/enterprise-cloud@latest/rest/billing/usage-reports#list-usage-report-exports */
   "billing/list-usage-report-exports": {
     id: "billing/list-usage-report-exports",
     method: "GET",
@@ -496,6 +581,8 @@ export const operations = {
     stability: "ga",
     scopes: ["manage_billing:enterprise"],
     permissions: [],
+    docs: "https://docs.github.com/enterprise-cloud@latest/rest/billing/usage-reports#list-usage-report-exports",
+    enabledForApps: true,
     parameters: { path: ["enterprise"], query: [] },
     params: {
       check: checks.isListUsageReportExportsParams,
@@ -503,7 +590,8 @@ export const operations = {
     },
     responses: { 200: { check: checks.isUsageReportExportList, schema: "usageReportExportList" } },
   },
-  /** Remove resources from a cost center: `DELETE /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource` */
+  /** Remove resources from a cost center: `DELETE /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource`
+   * @see https://docs.github.com/enterprise-cloud@latest/rest/billing/cost-centers#remove-resources-from-a-cost-center */
   "billing/remove-resource-from-cost-center": {
     id: "billing/remove-resource-from-cost-center",
     method: "DELETE",
@@ -511,6 +599,8 @@ export const operations = {
     stability: "ga",
     scopes: ["manage_billing:enterprise"],
     permissions: [],
+    docs: "https://docs.github.com/enterprise-cloud@latest/rest/billing/cost-centers#remove-resources-from-a-cost-center",
+    enabledForApps: true,
     parameters: { path: ["enterprise", "cost_center_id"], query: [] },
     params: {
       check: checks.isRemoveResourceFromCostCenterParams,
@@ -528,7 +618,8 @@ export const operations = {
       },
     },
   },
-  /** Update a budget: `PATCH /enterprises/{enterprise}/settings/billing/budgets/{budget_id}` */
+  /** Update a budget: `PATCH /enterprises/{enterprise}/settings/billing/budgets/{budget_id}`
+   * @see https://docs.github.com/enterprise-cloud@latest/rest/billing/budgets#update-a-budget */
   "billing/update-budget": {
     id: "billing/update-budget",
     method: "PATCH",
@@ -536,13 +627,16 @@ export const operations = {
     stability: "ga",
     scopes: ["manage_billing:enterprise"],
     permissions: [],
+    docs: "https://docs.github.com/enterprise-cloud@latest/rest/billing/budgets#update-a-budget",
+    enabledForApps: true,
     parameters: { path: ["enterprise", "budget_id"], query: [] },
     params: { check: checks.isUpdateBudgetParams, schema: "updateBudgetParams" },
     body: { check: checks.isUpdateBudgetRequestBody, schema: "updateBudgetRequestBody" },
     bodyRequired: true,
     responses: { 200: { check: checks.isUpdateBudget, schema: "updateBudget" } },
   },
-  /** Update a budget for an organization: `PATCH /organizations/{org}/settings/billing/budgets/{budget_id}` */
+  /** Update a budget for an organization: `PATCH /organizations/{org}/settings/billing/budgets/{budget_id}`
+   * @see https://docs.github.com/rest/billing/budgets#update-a-budget-for-an-organization */
   "billing/update-budget-org": {
     id: "billing/update-budget-org",
     method: "PATCH",
@@ -550,13 +644,16 @@ export const operations = {
     stability: "ga",
     scopes: [],
     permissions: [],
+    docs: "https://docs.github.com/rest/billing/budgets#update-a-budget-for-an-organization",
+    enabledForApps: false,
     parameters: { path: ["org", "budget_id"], query: [] },
     params: { check: checks.isUpdateBudgetOrgParams, schema: "updateBudgetOrgParams" },
     body: { check: checks.isUpdateBudgetOrgRequestBody, schema: "updateBudgetOrgRequestBody" },
     bodyRequired: true,
     responses: { 200: { check: checks.isUpdateBudget, schema: "updateBudget" } },
   },
-  /** Update a cost center: `PATCH /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}` */
+  /** Update a cost center: `PATCH /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}`
+   * @see https://docs.github.com/enterprise-cloud@latest/rest/billing/cost-centers#update-a-cost-center */
   "billing/update-cost-center": {
     id: "billing/update-cost-center",
     method: "PATCH",
@@ -564,6 +661,8 @@ export const operations = {
     stability: "ga",
     scopes: ["manage_billing:enterprise"],
     permissions: [],
+    docs: "https://docs.github.com/enterprise-cloud@latest/rest/billing/cost-centers#update-a-cost-center",
+    enabledForApps: true,
     parameters: { path: ["enterprise", "cost_center_id"], query: [] },
     params: { check: checks.isUpdateCostCenterParams, schema: "updateCostCenterParams" },
     body: { check: checks.isUpdateCostCenterRequestBody, schema: "updateCostCenterRequestBody" },
