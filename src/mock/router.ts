@@ -52,8 +52,23 @@ export interface Route {
  */
 export function fromSpec(id: OperationId): Pick<Route, "method" | "path" | "scopes" | "docs"> {
   const meta: OperationAccess = operationAccess[id];
-  if (meta.method === "PATCH") throw new TypeError(`${id}: the mock has no PATCH routes`);
   return { method: meta.method, path: meta.path, scopes: meta.scopes, docs: meta.docs };
+}
+
+/**
+ * {@link fromSpec} for the operation at `method path` (a template of the spec), for routes
+ * declared over several account kinds at once (`/enterprises/{enterprise}`, `/organizations/{org}`,
+ * `/users/{username}`). @throws TypeError when the spec has no such operation.
+ */
+export function specRoute(
+  method: Route["method"],
+  path: string,
+): Pick<Route, "method" | "path" | "scopes" | "docs"> {
+  const found = Object.entries(operationAccess).find(
+    ([, meta]) => meta.method === method && meta.path === path,
+  );
+  if (!found) throw new TypeError(`the bundled spec has no operation ${method} ${path}`);
+  return fromSpec(found[0] as OperationId);
 }
 
 /** Thrown by `ctx.json()` when the body is not JSON; answered 400 `Problems parsing JSON`. */

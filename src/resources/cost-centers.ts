@@ -227,11 +227,9 @@ export class CostCenters extends Resource {
   ): Promise<never> {
     const { dryRun, enterprise, cost_center_id, ...resources } = params as Record<string, unknown>;
     const batches = toBatches(tokensOf(resources, operation), COST_CENTER_BATCH);
-    const prepared = new Map(
-      batches.map((tokens) => [
-        tokens,
-        this._runner.prepare(operation, { enterprise, cost_center_id, ...bodyOf(tokens) }),
-      ]),
+    // Every batch is checked before the first is sent.
+    const prepared = batches.map((tokens) =>
+      this._runner.prepare(operation, { enterprise, cost_center_id, ...bodyOf(tokens) }),
     );
     if (dryRun === true) {
       return {
@@ -242,7 +240,7 @@ export class CostCenters extends Resource {
     const results = await sendBatches(
       operation,
       batches,
-      (tokens) => this._runner.send(prepared.get(tokens)!, options),
+      (_tokens, index) => this._runner.send(prepared[index]!, options),
       { plainSingleError: true },
     );
     if (results.length === 1) return results[0]!.result as never;

@@ -109,9 +109,17 @@ describe("reclaimSeats", () => {
 
   it("routes an enterprise's seats to their owners and checks the policy of each organization involved", async () => {
     const rows: SeatLike[] = [
-      { assignee: { login: "a", id: 1 }, organization: { login: "one" }, created_at: old },
-      { assignee: { login: "a", id: 1 }, organization: null, created_at: old },
-      { assignee: { login: "b", id: 2 }, organization: { login: "two" }, created_at: old },
+      {
+        assignee: { login: "a", id: 1, type: "User" },
+        organization: { login: "one" },
+        created_at: old,
+      },
+      { assignee: { login: "a", id: 1, type: "User" }, organization: null, created_at: old },
+      {
+        assignee: { login: "b", id: 2, type: "User" },
+        organization: { login: "two" },
+        created_at: old,
+      },
     ];
     const client = api("assign_selected", undefined, rows);
     const result = await reclaimSeats(client, {

@@ -18,7 +18,9 @@ describe("mock routes and the spec", () => {
       const route = matching[0]!;
       expect([...route.scopes].sort()).toEqual([...op.scopes].sort());
       expect(route.docs).toBe(op.docs);
-      expect(op.docs).toMatch(/^https:\/\/docs\.github\.com\/en\/rest\/copilot\/[\w-]+#[\w-]+$/);
+      expect(op.docs).toMatch(
+        /^https:\/\/docs\.github\.com\/(en\/)?(enterprise-cloud@latest\/)?rest\/(copilot|billing)\/[\w-]+#[\w-]+$/,
+      );
     },
   );
 

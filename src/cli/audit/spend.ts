@@ -36,6 +36,11 @@ export async function readSpend(
   progress?: (message: string) => void,
   /** Wait between polls of the usage-report export, in ms. */
   pollMs = 2_000,
+  /**
+   * Whether to list the top users, which needs an `ai_credit` usage-report export: a POST that
+   * creates a report on GitHub. Default `true`; `copilot-admin audit` asks for it with `--top-users`.
+   */
+  withTopUsers = true,
 ): Promise<SpendSection> {
   const timePeriod = { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1 };
   const section: SpendSection = {
@@ -116,7 +121,11 @@ export async function readSpend(
   } catch (error) {
     section.notes.push(`budgets unavailable: ${message(error)}`);
   }
-  if ("enterprise" in scope) {
+  if (!withTopUsers) {
+    section.notes.push(
+      "top users by AI credits need a usage-report export: pass --top-users (creates an export on GitHub)",
+    );
+  } else if ("enterprise" in scope) {
     try {
       section.topUsers = await topUsers(
         client,

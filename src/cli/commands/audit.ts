@@ -18,6 +18,7 @@ import {
 
 interface AuditOptions extends OutputOptions {
   inactiveDays: number;
+  topUsers?: boolean;
   priceBusiness: number;
   priceEnterprise: number;
 }
@@ -34,6 +35,10 @@ export function auditCommand(program: Command, io: CliIO): void {
     .option("--inactive-days <n>", "idle threshold in days", wholeDays, 30)
     .option("--price-business <usd>", "monthly list price of a Business seat", nonNegative, 19)
     .option("--price-enterprise <usd>", "monthly list price of an Enterprise seat", nonNegative, 39)
+    .option(
+      "--top-users",
+      "list the top users by AI credits (creates an ai_credit usage-report export on GitHub)",
+    )
     .action(async (options: AuditOptions) => {
       const format = formatOf(options);
       const connection = await connect(options, io);
@@ -49,7 +54,15 @@ export function auditCommand(program: Command, io: CliIO): void {
         const now = new Date();
         // This month's spend from GitHub's own billing figures; the idle-seat estimate uses the
         // seat price they bill (the list price only when the usage report has no seat line).
-        const spend = await readSpend(connection.client, connection.scope, now, progress?.update);
+        // Read-only unless --top-users (an export is a POST); the demo's mock answers at once.
+        const spend = await readSpend(
+          connection.client,
+          connection.scope,
+          now,
+          progress?.update,
+          connection.demo ? 50 : 2_000,
+          options.topUsers === true || connection.demo !== undefined,
+        );
         const seatPrices = idleSeatPrices(spend, {
           business: options.priceBusiness,
           enterprise: options.priceEnterprise,

@@ -8,12 +8,12 @@ import { EXPORTS_PREFIX, exportFile, exportMonths } from "../billing/export-file
 import { billingOf, type MockExport, mockUuid } from "../billing/state.js";
 import { isoDay, isoTimestamp, isValidDay } from "../dates.js";
 import { error, json, notFound } from "../http.js";
-import type { Route, RouteContext } from "../router.js";
+import { type Route, type RouteContext, specRoute } from "../router.js";
 import { signatureRefusal, signUrl, xmlError } from "../signing.js";
 import type { MockState } from "../types.js";
 import { findEnterprise, readObject } from "./lookup.js";
 
-const DOCS = "https://docs.github.com/rest/billing/usage-reports";
+const _DOCS = "https://docs.github.com/rest/billing/usage-reports";
 const TYPES = new Set(["detailed", "summarized", "premium_request", "ai_credit"]);
 const BASE = "/enterprises/{enterprise}/settings/billing/reports";
 
@@ -41,10 +41,7 @@ function render(ctx: RouteContext, exp: MockExport): Record<string, unknown> {
 /** Export routes. */
 export const billingExportRoutes: Route[] = [
   {
-    method: "GET",
-    path: BASE,
-    scopes: ["manage_billing:enterprise"],
-    docs: `${DOCS}#list-usage-report-exports`,
+    ...specRoute("GET", BASE),
     handle(ctx) {
       if (!findEnterprise(ctx)) return notFound(this.docs);
       const exports = [...billingOf(ctx.state).exports.values()].reverse();
@@ -52,10 +49,7 @@ export const billingExportRoutes: Route[] = [
     },
   },
   {
-    method: "POST",
-    path: BASE,
-    scopes: ["manage_billing:enterprise"],
-    docs: `${DOCS}#create-a-usage-report-export`,
+    ...specRoute("POST", BASE),
     async handle(ctx) {
       if (!findEnterprise(ctx)) return notFound(this.docs);
       const read = await readObject(ctx, this.docs);
@@ -95,10 +89,7 @@ export const billingExportRoutes: Route[] = [
     },
   },
   {
-    method: "GET",
-    path: `${BASE}/{report_id}`,
-    scopes: ["manage_billing:enterprise"],
-    docs: `${DOCS}#get-a-usage-report-export`,
+    ...specRoute("GET", `${BASE}/{report_id}`),
     handle(ctx) {
       if (!findEnterprise(ctx)) return notFound(this.docs);
       const exp = billingOf(ctx.state).exports.get(ctx.params.report_id ?? "");

@@ -17,13 +17,10 @@ import {
   seatRows,
 } from "../billing/usage.js";
 import { error, json, notFound } from "../http.js";
-import type { Route, RouteContext } from "../router.js";
+import { type Route, type RouteContext, specRoute } from "../router.js";
 import { findEnterprise, findOrg, findUser } from "./lookup.js";
 
 const DOCS = "https://docs.github.com/rest/billing/usage";
-const ENTERPRISE = ["manage_billing:enterprise"];
-const ORG = ["admin:org", "read:org"];
-const USER = ["user", "copilot"];
 
 /** Who a report is for. */
 type Account =
@@ -263,34 +260,26 @@ function summary(ctx: RouteContext): Response {
   });
 }
 
+/** The account kinds the usage reports exist for; scopes and docs come from the spec. */
 const ACCOUNTS = [
-  { prefix: "/enterprises/{enterprise}", scopes: ENTERPRISE },
-  { prefix: "/organizations/{org}", scopes: ORG },
-  { prefix: "/users/{username}", scopes: USER },
+  "/enterprises/{enterprise}",
+  "/organizations/{org}",
+  "/users/{username}",
 ] as const;
 
 /** The four usage reports for each account kind. */
-export const billingUsageRoutes: Route[] = ACCOUNTS.flatMap(({ prefix, scopes }) => [
+export const billingUsageRoutes: Route[] = ACCOUNTS.flatMap((prefix) => [
   {
-    method: "GET",
-    path: `${prefix}/settings/billing/ai_credit/usage`,
-    scopes,
-    docs: DOCS,
+    ...specRoute("GET", `${prefix}/settings/billing/ai_credit/usage`),
     handle: modelReport("ai"),
   },
   {
-    method: "GET",
-    path: `${prefix}/settings/billing/premium_request/usage`,
-    scopes,
-    docs: DOCS,
+    ...specRoute("GET", `${prefix}/settings/billing/premium_request/usage`),
     handle: modelReport("premium"),
   },
-  { method: "GET", path: `${prefix}/settings/billing/usage`, scopes, docs: DOCS, handle: usage },
+  { ...specRoute("GET", `${prefix}/settings/billing/usage`), handle: usage },
   {
-    method: "GET",
-    path: `${prefix}/settings/billing/usage/summary`,
-    scopes,
-    docs: DOCS,
+    ...specRoute("GET", `${prefix}/settings/billing/usage/summary`),
     handle: summary,
   },
 ]);

@@ -10,7 +10,7 @@ import { consumedAmount, creditsByUser } from "../billing/consumption.js";
 import { billingOf, type MockBudget, mockUuid } from "../billing/state.js";
 import { cents, holders } from "../billing/usage.js";
 import { error, json, notFound } from "../http.js";
-import type { Route, RouteContext } from "../router.js";
+import { type Route, type RouteContext, specRoute } from "../router.js";
 import { findEnterprise, findOrg, readObject } from "./lookup.js";
 
 const DOCS = "https://docs.github.com/rest/billing/budgets";
@@ -234,64 +234,39 @@ function userStates(ctx: RouteContext): Response {
   });
 }
 
-const ENTERPRISE = {
-  prefix: "/enterprises/{enterprise}",
-  read: ["manage_billing:enterprise", "read:enterprise"],
-  write: ["manage_billing:enterprise"],
-};
-const ORG = {
-  prefix: "/organizations/{org}",
-  read: ["admin:org", "read:org"],
-  write: ["admin:org"],
-};
+/** The account kinds budgets exist for; scopes and docs come from the spec. */
+const ENTERPRISE = { prefix: "/enterprises/{enterprise}" };
+const ORG = { prefix: "/organizations/{org}" };
 
 /** Budget routes of the enterprise and its organizations. */
 export const budgetRoutes: Route[] = [
-  ...[ENTERPRISE, ORG].flatMap(({ prefix, read, write }): Route[] => [
+  ...[ENTERPRISE, ORG].flatMap(({ prefix }): Route[] => [
     {
-      method: "GET",
-      path: `${prefix}/settings/billing/budgets`,
-      scopes: read,
-      docs: DOCS,
+      ...specRoute("GET", `${prefix}/settings/billing/budgets`),
       handle: list,
     },
     {
-      method: "POST",
-      path: `${prefix}/settings/billing/budgets`,
-      scopes: write,
-      docs: DOCS,
+      ...specRoute("POST", `${prefix}/settings/billing/budgets`),
       handle: create,
     },
     {
-      method: "GET",
-      path: `${prefix}/settings/billing/budgets/{budget_id}`,
-      scopes: read,
-      docs: DOCS,
+      ...specRoute("GET", `${prefix}/settings/billing/budgets/{budget_id}`),
       handle: (ctx) => {
         const budget = budgetOf(ctx);
         return budget ? json(200, render(ctx, budget)) : notFound(DOCS);
       },
     },
     {
-      method: "PATCH",
-      path: `${prefix}/settings/billing/budgets/{budget_id}`,
-      scopes: write,
-      docs: DOCS,
+      ...specRoute("PATCH", `${prefix}/settings/billing/budgets/{budget_id}`),
       handle: update,
     },
     {
-      method: "DELETE",
-      path: `${prefix}/settings/billing/budgets/{budget_id}`,
-      scopes: write,
-      docs: DOCS,
+      ...specRoute("DELETE", `${prefix}/settings/billing/budgets/{budget_id}`),
       handle: remove,
     },
   ]),
   {
-    method: "GET",
-    path: `${ENTERPRISE.prefix}/settings/billing/budgets/{budget_id}/user-states`,
-    scopes: ENTERPRISE.read,
-    docs: DOCS,
+    ...specRoute("GET", `${ENTERPRISE.prefix}/settings/billing/budgets/{budget_id}/user-states`),
     handle: userStates,
   },
 ];

@@ -11,12 +11,12 @@ import {
   mockUuid,
 } from "../billing/state.js";
 import { error, json, notFound } from "../http.js";
-import type { Route, RouteContext } from "../router.js";
+import { type Route, type RouteContext, specRoute } from "../router.js";
 import { findEnterprise, readObject } from "./lookup.js";
 
 const DOCS = "https://docs.github.com/rest/billing/cost-centers";
-const READ = ["manage_billing:enterprise", "read:enterprise"];
-const WRITE = ["manage_billing:enterprise"];
+const _READ = ["manage_billing:enterprise", "read:enterprise"];
+const _WRITE = ["manage_billing:enterprise"];
 const BASE = "/enterprises/{enterprise}/settings/billing/cost-centers";
 
 const KINDS: Record<string, MockCostCenterResource["type"]> = {
@@ -89,10 +89,7 @@ const same = (a: MockCostCenterResource, b: MockCostCenterResource) =>
 /** Cost-center routes. */
 export const costCenterRoutes: Route[] = [
   {
-    method: "GET",
-    path: BASE,
-    scopes: READ,
-    docs: `${DOCS}#get-all-cost-centers-for-an-enterprise`,
+    ...specRoute("GET", BASE),
     handle(ctx) {
       if (!findEnterprise(ctx)) return notFound(this.docs);
       const state = ctx.url.searchParams.get("state");
@@ -103,10 +100,7 @@ export const costCenterRoutes: Route[] = [
     },
   },
   {
-    method: "POST",
-    path: BASE,
-    scopes: WRITE,
-    docs: `${DOCS}#create-a-new-cost-center`,
+    ...specRoute("POST", BASE),
     async handle(ctx) {
       if (!findEnterprise(ctx)) return notFound(this.docs);
       const read = await readObject(ctx, this.docs);
@@ -129,20 +123,14 @@ export const costCenterRoutes: Route[] = [
     },
   },
   {
-    method: "GET",
-    path: `${BASE}/{cost_center_id}`,
-    scopes: READ,
-    docs: `${DOCS}#get-a-cost-center-by-id`,
+    ...specRoute("GET", `${BASE}/{cost_center_id}`),
     handle(ctx) {
       const center = centerOf(ctx);
       return center ? json(200, renderCostCenter(center)) : notFound(this.docs);
     },
   },
   {
-    method: "PATCH",
-    path: `${BASE}/{cost_center_id}`,
-    scopes: WRITE,
-    docs: `${DOCS}#update-a-cost-center-name`,
+    ...specRoute("PATCH", `${BASE}/{cost_center_id}`),
     async handle(ctx) {
       const center = centerOf(ctx);
       if (center?.state !== "active") return notFound(this.docs);
@@ -161,10 +149,7 @@ export const costCenterRoutes: Route[] = [
     },
   },
   {
-    method: "DELETE",
-    path: `${BASE}/{cost_center_id}`,
-    scopes: WRITE,
-    docs: `${DOCS}#delete-a-cost-center`,
+    ...specRoute("DELETE", `${BASE}/{cost_center_id}`),
     handle(ctx) {
       const center = centerOf(ctx);
       if (center?.state !== "active") return notFound(this.docs);
@@ -180,10 +165,7 @@ export const costCenterRoutes: Route[] = [
     },
   },
   {
-    method: "POST",
-    path: `${BASE}/{cost_center_id}/resource`,
-    scopes: WRITE,
-    docs: `${DOCS}#add-resources-to-a-cost-center`,
+    ...specRoute("POST", `${BASE}/{cost_center_id}/resource`),
     async handle(ctx) {
       const center = centerOf(ctx);
       if (center?.state !== "active") return notFound(this.docs);
@@ -211,10 +193,7 @@ export const costCenterRoutes: Route[] = [
     },
   },
   {
-    method: "DELETE",
-    path: `${BASE}/{cost_center_id}/resource`,
-    scopes: WRITE,
-    docs: `${DOCS}#remove-resources-from-a-cost-center`,
+    ...specRoute("DELETE", `${BASE}/{cost_center_id}/resource`),
     async handle(ctx) {
       const center = centerOf(ctx);
       if (center?.state !== "active") return notFound(this.docs);
