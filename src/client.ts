@@ -12,11 +12,15 @@ import type { HttpMethod, PathsWithMethod, RequestParams, RequestResult } from "
 import { Pipeline } from "./internal/http/pipeline.js";
 import { OperationRunner } from "./internal/operations/runner.js";
 import { Billing } from "./resources/billing.js";
+import { CloudAgent } from "./resources/cloud-agent.js";
+import { CodingAgent } from "./resources/coding-agent.js";
 import { ContentExclusion } from "./resources/content-exclusion.js";
+import { CustomAgents } from "./resources/custom-agents.js";
 import { Metrics } from "./resources/metrics.js";
 import { Reports } from "./resources/reports.js";
 import { Seats } from "./resources/seats.js";
 import { Teams } from "./resources/teams.js";
+import { UsageRecords } from "./resources/usage-records.js";
 
 let byRoute: Map<string, OperationMeta> | undefined;
 function operationAt(method: string, path: string): OperationMeta | undefined {
@@ -52,6 +56,14 @@ export class CopilotClient {
   readonly metrics: Metrics;
   /** Content-exclusion rules. */
   readonly contentExclusion: ContentExclusion;
+  /** Copilot cloud (coding) agent permissions and enterprise policy. */
+  readonly codingAgent: CodingAgent;
+  /** An enterprise's Copilot custom agents and their source. */
+  readonly customAgents: CustomAgents;
+  /** A repository's Copilot cloud agent configuration. */
+  readonly cloudAgent: CloudAgent;
+  /** An enterprise's Copilot usage records (cursor-paginated). */
+  readonly usageRecords: UsageRecords;
   readonly #runner: OperationRunner;
 
   constructor(options: ClientOptions = {}) {
@@ -62,6 +74,10 @@ export class CopilotClient {
     this.reports = new Reports(this.#runner);
     this.metrics = new Metrics(this.#runner, this.reports);
     this.contentExclusion = new ContentExclusion(this.#runner);
+    this.codingAgent = new CodingAgent(this.#runner);
+    this.customAgents = new CustomAgents(this.#runner);
+    this.cloudAgent = new CloudAgent(this.#runner);
+    this.usageRecords = new UsageRecords(this.#runner);
   }
 
   /**

@@ -91,11 +91,14 @@ export type {
 export { isUncertain } from "./internal/resilience/outcome.js";
 export { VERSION } from "./internal/version.js";
 export type { Billing, OrganizationBilling } from "./resources/billing.js";
+export type { CloudAgent } from "./resources/cloud-agent.js";
+export type { CodingAgent, CodingAgentRepository } from "./resources/coding-agent.js";
 export type {
   ContentExclusion,
   ContentExclusionRules,
   EnterpriseContentExclusionRules,
 } from "./resources/content-exclusion.js";
+export type { CustomAgent, CustomAgents } from "./resources/custom-agents.js";
 export type {
   LegacyMetrics,
   LegacyMetricsDay,
@@ -107,3 +110,4 @@ export type { RecordsOptions, ReportCall, ReportLinks, Reports } from "./resourc
 export type { OrgOrEnterprise } from "./resources/scope.js";
 export type { Seat, Seats } from "./resources/seats.js";
 export type { Teams } from "./resources/teams.js";
+export type { UsageRecord, UsageRecords } from "./resources/usage-records.js";
