@@ -2,14 +2,17 @@
  * copilot-admin-sdk: a typed client of GitHub's Copilot REST API.
  * The mock kit lives in the separate entry `copilot-admin-sdk/msw`.
  */
+export { type GitHubAppOptions, githubApp } from "./auth/github-app.js";
 export { CopilotClient } from "./client.js";
 export * from "./core/errors.js";
 export type { OperationMeta, PaginationMeta, PreviewArea, Stability } from "./core/operation.js";
 export type {
+  AppRequestSender,
   AttemptEvent,
   AuthOption,
   ClientHooks,
   ClientOptions,
+  GitHubAppAuth,
   Logger,
   RedisThrottleOptions,
   RequestOptions,

@@ -1,6 +1,7 @@
 /** Every API route of the mock: one entry per operation of `spec/copilot.openapi.yaml`. */
 import type { Route } from "../router.js";
 import { agentRoutes } from "./agents.js";
+import { appRoutes } from "./apps.js";
 import { assignmentRoutes } from "./assignments.js";
 import { contentExclusionRoutes } from "./content-exclusion.js";
 import { legacyMetricsRoutes } from "./legacy-metrics.js";
@@ -15,4 +16,5 @@ export const routes: readonly Route[] = [
   ...reportRoutes,
   ...legacyMetricsRoutes,
   ...agentRoutes,
+  ...appRoutes,
 ];
