@@ -42,6 +42,11 @@ export interface OperationMeta {
   previewArea?: PreviewArea;
   /** `YYYY-MM-DD` on which GitHub closed a deprecated operation down, when known. */
   sunset?: string;
+  /**
+   * `false` when GitHub marks the operation unavailable to GitHub App installations (the spec's
+   * `x-github-enabled-for-apps`); absent or `true` otherwise.
+   */
+  enabledForApps?: boolean;
   /** Set on list operations that follow `Link` headers. */
   pagination?: PaginationMeta;
   /** Parameter names by location. */
