@@ -9,6 +9,7 @@ import { RequestValidationError } from "./core/errors.js";
 import type { OperationMeta } from "./core/operation.js";
 import type { ClientOptions, RequestOptions } from "./core/options.js";
 import type { HttpMethod, PathsWithMethod, RequestParams, RequestResult } from "./core/types.js";
+import { type DiagnoseReport, diagnose } from "./helpers/diagnose.js";
 import { Pipeline } from "./internal/http/pipeline.js";
 import { OperationRunner } from "./internal/operations/runner.js";
 import { Billing } from "./resources/billing.js";
@@ -65,9 +66,11 @@ export class CopilotClient {
   /** An enterprise's Copilot usage records (cursor-paginated). */
   readonly usageRecords: UsageRecords;
   readonly #runner: OperationRunner;
+  readonly #auth: ClientOptions["auth"];
 
   constructor(options: ClientOptions = {}) {
     this.#runner = new OperationRunner(new Pipeline(options), options);
+    this.#auth = options.auth;
     this.billing = new Billing(this.#runner);
     this.seats = new Seats(this.#runner);
     this.teams = new Teams(this.#runner);
@@ -95,6 +98,27 @@ export class CopilotClient {
    */
   close(): Promise<void> {
     return this.#runner.pipeline.policy.close();
+  }
+
+  /**
+   * What the token can do here: its kind from its form (`classic` `ghp_`, `fine-grained`
+   * `github_pat_`, `github-app` `ghs_` or `githubApp()`, `oauth` `gho_`, `unknown`), the scopes
+   * GitHub reports in `x-oauth-scopes` (classic and OAuth tokens; `null` otherwise), and per
+   * namespace one cheap read (`ok`, `status`, `hint`; `ok: null` when not tried). Sends one
+   * request per namespace that applies to `org` / `enterprise`. `String(report)` is a table,
+   * `JSON.stringify(report)` plain data; neither contains the token.
+   *
+   * ```ts
+   * console.log(String(await client.diagnose({ org: "octo-org", enterprise: "octo-enterprise" })));
+   * ```
+   *
+   * @throws {RequestValidationError} unless `org` or `enterprise` is given. Failed reads are reported, not thrown.
+   */
+  diagnose(
+    target: { org?: string; enterprise?: string },
+    options?: RequestOptions,
+  ): Promise<DiagnoseReport> {
+    return diagnose(this.#runner, this.#auth, target, options);
   }
 
   /**

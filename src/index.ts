@@ -35,6 +35,11 @@ export type {
   SeatBatchResult,
   SeatTarget,
 } from "./helpers/changes.js";
+export type {
+  DiagnoseReport,
+  NamespaceCheck,
+  TokenKind,
+} from "./helpers/diagnose.js";
 export type { MetricsRangeParams } from "./helpers/metrics/range.js";
 export type { MetricsIterable } from "./helpers/metrics/source.js";
 export type { TeamDayTotals } from "./helpers/metrics/teams.js";

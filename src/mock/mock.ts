@@ -5,7 +5,7 @@
  * (download origin), with GitHub's headers, errors and pagination.
  */
 import { type HttpHandler, HttpResponse, http } from "msw";
-import { authenticate, hasAnyScope, type TokenConfig } from "./auth.js";
+import { authenticate, bearerToken, hasAnyScope, type TokenConfig } from "./auth.js";
 import { isoTimestamp } from "./dates.js";
 import { type FaultRequest, type ForcedResponse, MockFaults } from "./faults.js";
 import { DOCS, error, json, notFound } from "./http.js";
@@ -179,12 +179,13 @@ export function createCopilotMock(options: CopilotMockOptions = {}): CopilotMock
       : (installation ?? authenticate(request, options.tokens));
     if (!auth.ok) return { response: error(401, auth.message, DOCS), headers: {} };
     // GitHub reports scopes for classic and OAuth tokens only.
-    const headers: Record<string, string> = installation
-      ? {}
-      : {
-          "x-oauth-scopes": auth.scopes.join(", "),
-          "x-accepted-oauth-scopes": route.scopes.join(", "),
-        };
+    const headers: Record<string, string> =
+      installation || bearerToken(request)?.startsWith("github_pat_")
+        ? {}
+        : {
+            "x-oauth-scopes": auth.scopes.join(", "),
+            "x-accepted-oauth-scopes": route.scopes.join(", "),
+          };
     if (!hasAnyScope(auth.scopes, route.scopes)) {
       return {
         response: error(403, "Resource not accessible by personal access token", route.docs),
