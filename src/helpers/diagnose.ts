@@ -48,7 +48,7 @@ export interface NamespaceCheck {
   hint?: string;
 }
 
-/** What {@link diagnose} returns: plain data (`toJSON`) with a text rendering (`toString`). */
+/** What `client.diagnose()` returns: plain data (`toJSON`) with a text rendering (`toString`). */
 export interface DiagnoseReport {
   tokenKind: TokenKind;
   /** Scopes GitHub reported (`x-oauth-scopes`), or `null` when it reports none for this kind of token. */

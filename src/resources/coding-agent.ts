@@ -7,11 +7,9 @@
  */
 import type { RequestOptions } from "../core/options.js";
 import type { Paginator } from "../core/paginator.js";
-import type { OperationId, OperationParams, OperationResult } from "../core/types.js";
+import type { OperationParams, OperationResult } from "../core/types.js";
 import type { ListOptions } from "../internal/operations/runner.js";
 import { Resource } from "./resource.js";
-
-type Result<Id extends OperationId> = Promise<OperationResult<Id>>;
 
 /** A repository enabled for Copilot cloud agent (GitHub's `repository` schema, abridged). */
 export type CodingAgentRepository =
@@ -30,7 +28,7 @@ export class CodingAgent extends Resource {
   getPermissions(
     params: OperationParams<"copilot/get-copilot-coding-agent-permissions-organization">,
     options?: RequestOptions,
-  ): Result<"copilot/get-copilot-coding-agent-permissions-organization"> {
+  ): Promise<OperationResult<"copilot/get-copilot-coding-agent-permissions-organization">> {
     return this._runner.call(
       "copilot/get-copilot-coding-agent-permissions-organization",
       params,
@@ -49,7 +47,7 @@ export class CodingAgent extends Resource {
   setPermissions(
     params: OperationParams<"copilot/set-copilot-coding-agent-permissions-organization">,
     options?: RequestOptions,
-  ): Result<"copilot/set-copilot-coding-agent-permissions-organization"> {
+  ): Promise<OperationResult<"copilot/set-copilot-coding-agent-permissions-organization">> {
     return this._runner.call(
       "copilot/set-copilot-coding-agent-permissions-organization",
       params,
@@ -85,7 +83,9 @@ export class CodingAgent extends Resource {
   setRepositories(
     params: OperationParams<"copilot/set-copilot-coding-agent-selected-repositories-for-organization">,
     options?: RequestOptions,
-  ): Result<"copilot/set-copilot-coding-agent-selected-repositories-for-organization"> {
+  ): Promise<
+    OperationResult<"copilot/set-copilot-coding-agent-selected-repositories-for-organization">
+  > {
     return this._runner.call(
       "copilot/set-copilot-coding-agent-selected-repositories-for-organization",
       params,
@@ -103,7 +103,9 @@ export class CodingAgent extends Resource {
   enableRepository(
     params: OperationParams<"copilot/enable-copilot-coding-agent-for-repository-in-organization">,
     options?: RequestOptions,
-  ): Result<"copilot/enable-copilot-coding-agent-for-repository-in-organization"> {
+  ): Promise<
+    OperationResult<"copilot/enable-copilot-coding-agent-for-repository-in-organization">
+  > {
     return this._runner.call(
       "copilot/enable-copilot-coding-agent-for-repository-in-organization",
       params,
@@ -121,7 +123,9 @@ export class CodingAgent extends Resource {
   disableRepository(
     params: OperationParams<"copilot/disable-copilot-coding-agent-for-repository-in-organization">,
     options?: RequestOptions,
-  ): Result<"copilot/disable-copilot-coding-agent-for-repository-in-organization"> {
+  ): Promise<
+    OperationResult<"copilot/disable-copilot-coding-agent-for-repository-in-organization">
+  > {
     return this._runner.call(
       "copilot/disable-copilot-coding-agent-for-repository-in-organization",
       params,
@@ -141,7 +145,7 @@ export class CodingAgent extends Resource {
   setEnterprisePolicy(
     params: OperationParams<"copilot/set-enterprise-coding-agent-policy">,
     options?: RequestOptions,
-  ): Result<"copilot/set-enterprise-coding-agent-policy"> {
+  ): Promise<OperationResult<"copilot/set-enterprise-coding-agent-policy">> {
     return this._runner.call("copilot/set-enterprise-coding-agent-policy", params, options);
   }
 
@@ -157,7 +161,7 @@ export class CodingAgent extends Resource {
   addOrganizations(
     params: OperationParams<"copilot/add-organizations-to-enterprise-coding-agent-policy">,
     options?: RequestOptions,
-  ): Result<"copilot/add-organizations-to-enterprise-coding-agent-policy"> {
+  ): Promise<OperationResult<"copilot/add-organizations-to-enterprise-coding-agent-policy">> {
     return this._runner.call(
       "copilot/add-organizations-to-enterprise-coding-agent-policy",
       params,
@@ -175,7 +179,7 @@ export class CodingAgent extends Resource {
   removeOrganizations(
     params: OperationParams<"copilot/remove-organizations-from-enterprise-coding-agent-policy">,
     options?: RequestOptions,
-  ): Result<"copilot/remove-organizations-from-enterprise-coding-agent-policy"> {
+  ): Promise<OperationResult<"copilot/remove-organizations-from-enterprise-coding-agent-policy">> {
     return this._runner.call(
       "copilot/remove-organizations-from-enterprise-coding-agent-policy",
       params,
