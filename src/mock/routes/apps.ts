@@ -4,8 +4,8 @@
  * mint (`POST /app/installations/{installation_id}/access_tokens`), authenticated with the App's
  * JWT. The mock checks the JWT's shape only (three base64url parts, `alg: RS256`, numeric `iat`
  * and `exp` at most 10 minutes apart, an `iss`), never its signature. Minted `ghs_` tokens last
- * one hour of the mock clock and hold every scope; `revokeInstallationTokens(state)` makes the
- * next request with one answer 401, as GitHub does for a revoked token.
+ * one hour of the mock clock and hold every scope; `revokeInstallationTokens(state)` makes
+ * every request with one minted so far answer 401, as GitHub does for a revoked token.
  *
  * @see https://docs.github.com/en/rest/apps/apps#create-an-installation-access-token-for-an-app
  */
@@ -37,12 +37,7 @@ function tokensOf(state: MockState): Map<string, MintedToken> {
 
 /** Makes every installation token minted so far answer 401 `Bad credentials`. */
 export function revokeInstallationTokens(state: MockState): void {
-  tokensOf(state).clear();
-}
-
-/** Tokens minted so far in `state` (for tests: how many mints happened). */
-export function mintedTokenCount(state: MockState): number {
-  return tokensOf(state).size;
+  for (const minted of tokensOf(state).values()) minted.expiresAt = 0;
 }
 
 function base64urlJson(part: string | undefined): Record<string, unknown> | undefined {
@@ -76,7 +71,8 @@ function hasAppJwt(request: Request): boolean {
 
 /**
  * The authentication of a request bearing an installation token this mock minted: every scope
- * while it lasts, 401 after. `undefined` for any other token.
+ * while it lasts, 401 once expired or revoked. `undefined` for any other token (a `ghs_` token
+ * the mock did not mint is checked like any token).
  */
 export function installationTokenAuth(
   request: Request,
@@ -84,10 +80,9 @@ export function installationTokenAuth(
   now: Date,
 ): (AuthResult & { installation: true }) | undefined {
   const token = bearerToken(request);
-  if (!token?.startsWith("ghs_")) return undefined;
-  const found = tokensOf(state).get(token);
-  if (found && found.expiresAt > now.getTime())
-    return { ok: true, scopes: ALL_SCOPES, installation: true };
+  const found = token === undefined ? undefined : tokensOf(state).get(token);
+  if (!found) return undefined;
+  if (found.expiresAt > now.getTime()) return { ok: true, scopes: ALL_SCOPES, installation: true };
   return { ok: false, message: "Bad credentials", installation: true };
 }
 
