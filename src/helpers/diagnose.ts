@@ -256,6 +256,7 @@ export async function diagnose(
   }
   const untried: Record<string, string> = {
     teams: "not tried: teams has no read operation (seat assignment only)",
+    metrics: "not tried: built on the reports (see reports)",
     cloudAgent: "not tried: needs a repository, cloudAgent.getConfiguration({ owner, repo })",
   };
   for (const probe of PROBES) untried[probe.namespace] ??= `not tried: needs ${probe.needs}`;

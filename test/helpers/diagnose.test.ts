@@ -66,6 +66,7 @@ describe("client.diagnose", () => {
       "customAgents.getSource": true,
       "usageRecords.list": true,
       teams: null,
+      metrics: null,
       cloudAgent: null,
     });
     expect(mock.requests).toHaveLength(10);
