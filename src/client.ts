@@ -9,16 +9,21 @@ import { RequestValidationError } from "./core/errors.js";
 import type { OperationMeta } from "./core/operation.js";
 import type { ClientOptions, RequestOptions, SharedLimiter } from "./core/options.js";
 import type { HttpMethod, PathsWithMethod, RequestParams, RequestResult } from "./core/types.js";
+import { type DiagnoseReport, diagnose } from "./helpers/diagnose.js";
 import { Pipeline } from "./internal/http/pipeline.js";
 import { OperationRunner } from "./internal/operations/runner.js";
 import { Billing } from "./resources/billing.js";
 import { Budgets } from "./resources/budgets.js";
+import { CloudAgent } from "./resources/cloud-agent.js";
+import { CodingAgent } from "./resources/coding-agent.js";
 import { ContentExclusion } from "./resources/content-exclusion.js";
 import { CostCenters } from "./resources/cost-centers.js";
+import { CustomAgents } from "./resources/custom-agents.js";
 import { Metrics } from "./resources/metrics.js";
 import { Reports } from "./resources/reports.js";
 import { Seats } from "./resources/seats.js";
 import { Teams } from "./resources/teams.js";
+import { UsageRecords } from "./resources/usage-records.js";
 
 let byRoute: Map<string, OperationMeta> | undefined;
 function operationAt(method: string, path: string): OperationMeta | undefined {
@@ -58,10 +63,20 @@ export class CopilotClient {
   readonly costCenters: CostCenters;
   /** Enterprise and organization budgets. */
   readonly budgets: Budgets;
+  /** Copilot cloud (coding) agent permissions and enterprise policy. */
+  readonly codingAgent: CodingAgent;
+  /** An enterprise's Copilot custom agents and their source. */
+  readonly customAgents: CustomAgents;
+  /** A repository's Copilot cloud agent configuration. */
+  readonly cloudAgent: CloudAgent;
+  /** An enterprise's Copilot usage records (cursor-paginated). */
+  readonly usageRecords: UsageRecords;
   readonly #runner: OperationRunner;
+  readonly #auth: ClientOptions["auth"];
 
   constructor(options: ClientOptions = {}) {
     this.#runner = new OperationRunner(new Pipeline(options), options);
+    this.#auth = options.auth;
     this.billing = new Billing(this.#runner);
     this.seats = new Seats(this.#runner);
     this.teams = new Teams(this.#runner);
@@ -70,6 +85,10 @@ export class CopilotClient {
     this.contentExclusion = new ContentExclusion(this.#runner);
     this.costCenters = new CostCenters(this.#runner);
     this.budgets = new Budgets(this.#runner);
+    this.codingAgent = new CodingAgent(this.#runner);
+    this.customAgents = new CustomAgents(this.#runner);
+    this.cloudAgent = new CloudAgent(this.#runner);
+    this.usageRecords = new UsageRecords(this.#runner);
   }
 
   /**
@@ -87,6 +106,27 @@ export class CopilotClient {
    */
   close(): Promise<void> {
     return this.#runner.pipeline.policy.close();
+  }
+
+  /**
+   * What the token can do here: its kind from its form (`classic` `ghp_`, `fine-grained`
+   * `github_pat_`, `github-app` `ghs_` or `githubApp()`, `oauth` `gho_`, `unknown`), the scopes
+   * GitHub reports in `x-oauth-scopes` (classic and OAuth tokens; `null` otherwise), and per
+   * namespace one cheap read (`ok`, `status`, `hint`; `ok: null` when not tried). Sends one
+   * request per namespace that applies to `org` / `enterprise`. `String(report)` is a table,
+   * `JSON.stringify(report)` plain data; neither contains the token.
+   *
+   * ```ts
+   * console.log(String(await client.diagnose({ org: "octo-org", enterprise: "octo-enterprise" })));
+   * ```
+   *
+   * @throws {RequestValidationError} unless `org` or `enterprise` is given. Failed reads are reported, not thrown.
+   */
+  diagnose(
+    target: { org?: string; enterprise?: string },
+    options?: RequestOptions,
+  ): Promise<DiagnoseReport> {
+    return diagnose(this.#runner, this.#auth, target, options);
   }
 
   /**

@@ -2,6 +2,7 @@
  * copilot-admin-sdk: a typed client of GitHub's Copilot REST API.
  * The mock kit lives in the separate entry `copilot-admin-sdk/msw`.
  */
+export { type GitHubAppOptions, githubApp } from "./auth/github-app.js";
 export { CopilotClient } from "./client.js";
 export * from "./core/errors.js";
 export type {
@@ -15,10 +16,12 @@ export type {
   Validator,
 } from "./core/operation.js";
 export type {
+  AppRequestSender,
   AttemptEvent,
   AuthOption,
   ClientHooks,
   ClientOptions,
+  GitHubAppAuth,
   Logger,
   RedisThrottleOptions,
   RequestOptions,
@@ -49,6 +52,11 @@ export type {
   SeatBatchResult,
   SeatTarget,
 } from "./helpers/changes.js";
+export type {
+  DiagnoseReport,
+  NamespaceCheck,
+  TokenKind,
+} from "./helpers/diagnose.js";
 export type { MetricsRangeParams } from "./helpers/metrics/range.js";
 export type { MetricsIterable } from "./helpers/metrics/source.js";
 export type { TeamDayTotals } from "./helpers/metrics/teams.js";
@@ -131,6 +139,8 @@ export type {
   Budgets,
   BudgetUserState,
 } from "./resources/budgets.js";
+export type { CloudAgent } from "./resources/cloud-agent.js";
+export type { CodingAgent, CodingAgentRepository } from "./resources/coding-agent.js";
 export type {
   ContentExclusion,
   ContentExclusionRules,
@@ -143,6 +153,7 @@ export type {
   CostCenterResourcePlan,
   CostCenters,
 } from "./resources/cost-centers.js";
+export type { CustomAgent, CustomAgents } from "./resources/custom-agents.js";
 export type {
   LegacyMetrics,
   LegacyMetricsDay,
@@ -155,4 +166,5 @@ export type { RecordsOptions, ReportCall, ReportLinks, Reports } from "./resourc
 export type { OrgOrEnterprise } from "./resources/scope.js";
 export type { Seat, Seats } from "./resources/seats.js";
 export type { Teams } from "./resources/teams.js";
+export type { UsageRecord, UsageRecords } from "./resources/usage-records.js";
 export { createTestClient, type TestClientMock, type TestClientOptions } from "./testing.js";

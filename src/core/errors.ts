@@ -650,3 +650,24 @@ export class RedisUnavailableError extends CopilotError {
     this.limiterId = init.limiterId;
   }
 }
+
+/**
+ * The operation cannot be called with this kind of token: GitHub marks it unavailable to GitHub
+ * App installations (`enabledForGitHubApps: false` in its official description), and `auth` is
+ * a `githubApp()`. Thrown before anything is sent; GitHub would answer 403 "Resource not
+ * accessible by integration". `hint` names the token kinds that work.
+ */
+export class UnsupportedTokenError extends CopilotError {
+  /** operationId, e.g. `"copilot/set-enterprise-coding-agent-policy"`. */
+  readonly operation: string;
+  /** The token kind refused: `"github-app"`. */
+  readonly tokenKind: string;
+
+  constructor(init: { operation: string; tokenKind: "github-app" }) {
+    super(`${init.operation} is not available to GitHub App installation tokens`, {
+      hint: "Call it with a personal access token (classic or fine-grained) or an OAuth app token of a user allowed to, e.g. a second client with auth: process.env.GITHUB_TOKEN.",
+    });
+    this.operation = init.operation;
+    this.tokenKind = init.tokenKind;
+  }
+}

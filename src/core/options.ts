@@ -5,8 +5,56 @@
 import type { Dispatcher } from "undici";
 import type { PreviewArea } from "./operation.js";
 
-/** A token, or a function returning one; called before every attempt (App installation tokens expire hourly). */
-export type AuthOption = string | (() => string | Promise<string>);
+/**
+ * A token, a function returning one (called before every attempt), or the GitHub App
+ * installation-token source `githubApp({ ... })` returns.
+ */
+export type AuthOption = string | (() => string | Promise<string>) | GitHubAppAuth;
+
+/**
+ * Sends one request of the App's own (the installation lookup, the token mint) through the
+ * client's pipeline, authenticated with the App's JWT; resolves to the parsed JSON body.
+ */
+export type AppRequestSender = (request: {
+  method: "GET" | "POST";
+  /** Path under the API root, e.g. `/app/installations/42/access_tokens`. */
+  path: string;
+  /** Path template, for throttling and hooks. */
+  route: string;
+  /** The App's JWT (never logged). */
+  jwt: string;
+}) => Promise<unknown>;
+
+/**
+ * What `githubApp()` returns: installation tokens of a GitHub App, minted on first use, cached
+ * and renewed before they expire. Pass it as `auth`; it holds the private key in a closure
+ * (never in an enumerable property), and renders as `{ type, appId }` only.
+ */
+export interface GitHubAppAuth {
+  readonly type: "github-app";
+  /** The App's id (or client id). */
+  readonly appId: number | string;
+  /**
+   * A valid installation token: the cached one, or a new one minted through `send` when none is
+   * cached, it expires within 5 minutes, or it was refused.
+   *
+   * @throws {CopilotError} when `@octokit/auth-app` is not installed or the private key is unusable;
+   *   the HTTP errors of the installation lookup or the mint.
+   */
+  token(send: AppRequestSender): Promise<string>;
+  /** Forgets `token` if it is the cached one (GitHub refused it with a 401). */
+  invalidate(token: string): void;
+}
+
+/** Whether `auth` is a GitHub App (from `githubApp()`). */
+export function isGitHubAppAuth(auth: unknown): auth is GitHubAppAuth {
+  return (
+    typeof auth === "object" &&
+    auth !== null &&
+    (auth as { type?: unknown }).type === "github-app" &&
+    typeof (auth as { token?: unknown }).token === "function"
+  );
+}
 
 /** Response validation: throw on mismatch, report once per operation and continue, or skip. */
 export type ValidationMode = "strict" | "warn" | "off";

@@ -43,6 +43,7 @@ export { createCopilotMock, DEFAULT_DOWNLOAD_ORIGIN } from "./mock.js";
 export type { ReportKind } from "./report-files.js";
 export { TEAM_MEMBER_FLOOR } from "./report-files.js";
 export type { MockOrigins } from "./router.js";
+export { revokeInstallationTokens } from "./routes/apps.js";
 export { ASSIGNMENT_MESSAGES } from "./routes/assignments.js";
 export { METRICS_DISABLED_MESSAGE } from "./routes/legacy-metrics.js";
 export { reportWindow } from "./routes/reports.js";

@@ -5,7 +5,7 @@
  * (download origin), with GitHub's headers, errors and pagination.
  */
 import { type HttpHandler, HttpResponse, http } from "msw";
-import { authenticate, hasAnyScope, type TokenConfig } from "./auth.js";
+import { authenticate, bearerToken, hasAnyScope, type TokenConfig } from "./auth.js";
 import { isoTimestamp } from "./dates.js";
 import { type ForcedResponse, MockFaults } from "./faults.js";
 import { DOCS, error, json, notFound } from "./http.js";
@@ -16,6 +16,7 @@ import {
   type RouteContext,
   relativePath,
 } from "./router.js";
+import { installationTokenAuth } from "./routes/apps.js";
 import { serveDownload } from "./routes/downloads.js";
 import { routes } from "./routes/index.js";
 import { createState, DEFAULT_SEED } from "./seed.js";
@@ -171,12 +172,19 @@ export function createCopilotMock(options: CopilotMockOptions = {}): CopilotMock
     const found = findRoute(routes, request.method, path);
     if (found === null || found === "method") return { response: notFound(), headers: {} };
     const { route, params } = found;
-    const auth = authenticate(request, options.tokens);
+    const installation = installationTokenAuth(request, state, now());
+    const auth = route.appJwt
+      ? ({ ok: true, scopes: [] } as const)
+      : (installation ?? authenticate(request, options.tokens));
     if (!auth.ok) return { response: error(401, auth.message, DOCS), headers: {} };
-    const headers = {
-      "x-oauth-scopes": auth.scopes.join(", "),
-      "x-accepted-oauth-scopes": route.scopes.join(", "),
-    };
+    // GitHub reports scopes for classic and OAuth tokens only.
+    const headers: Record<string, string> =
+      installation || bearerToken(request)?.startsWith("github_pat_")
+        ? {}
+        : {
+            "x-oauth-scopes": auth.scopes.join(", "),
+            "x-accepted-oauth-scopes": route.scopes.join(", "),
+          };
     if (!hasAnyScope(auth.scopes, route.scopes)) {
       return {
         response: error(403, "Resource not accessible by personal access token", route.docs),

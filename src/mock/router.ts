@@ -42,6 +42,8 @@ export interface Route {
   scopes: readonly string[];
   /** GitHub docs URL of the endpoint, used in error bodies. */
   docs: string;
+  /** The handler authenticates the request itself, with a GitHub App's JWT (no token check). */
+  appJwt?: boolean;
   handle(ctx: RouteContext): Response | Promise<Response>;
 }
 

@@ -293,8 +293,14 @@ describe("contract with the bundled spec", () => {
       expect(findRoute(routes, op.method, sample(op.path)), op.id).toMatchObject({
         route: { path: op.path },
       });
-    for (const route of routes)
+    // The GitHub App token routes (`appJwt`) serve `githubApp()`; they are not Copilot operations.
+    for (const route of routes.filter((r) => !r.appJwt))
       expect(operationFor(route.method, sample(route.path)), route.path).toBeDefined();
+    expect(routes.filter((r) => r.appJwt).map((r) => r.path)).toEqual([
+      "/orgs/{org}/installation",
+      "/enterprises/{enterprise}/installation",
+      "/app/installations/{installation_id}/access_tokens",
+    ]);
   });
 
   for (const seed of SEEDS) {

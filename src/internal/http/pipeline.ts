@@ -10,8 +10,15 @@
  * Downloads add only what is theirs on top (`reports/download.ts`): no GitHub headers,
  * `Range` resume, link refresh.
  */
-import { RequestValidationError } from "../../core/errors.js";
-import type { ClientOptions, Logger, RequestOptions } from "../../core/options.js";
+import { AuthenticationError, RequestValidationError } from "../../core/errors.js";
+import {
+  type AppRequestSender,
+  type ClientOptions,
+  isGitHubAppAuth,
+  type Logger,
+  type RequestOptions,
+} from "../../core/options.js";
+import { isUncertain } from "../resilience/outcome.js";
 import { ResiliencePolicy } from "../resilience/policy.js";
 import { VERSION } from "../version.js";
 import {
@@ -72,12 +79,27 @@ export class Pipeline {
   readonly base: BaseUrl;
   readonly logger: Logger;
   readonly policy: ResiliencePolicy;
+  /** Whether `auth` is a GitHub App (`githubApp()`): operations unavailable to Apps are refused. */
+  get usesGitHubApp(): boolean {
+    return isGitHubAppAuth(this.#options.auth);
+  }
   /** `maxRecordBytes`, for report readers. */
   readonly maxRecordBytes: number;
   readonly #options: ClientOptions;
   readonly #userAgent: string;
   readonly #timeoutMs: number;
   readonly #maxResponseBytes: number;
+  /** The App's own requests (installation lookup, token mint), authenticated with its JWT. */
+  readonly #appSend: AppRequestSender = async ({ method, path, route, jwt }) =>
+    (
+      await this.send({
+        method,
+        url: `${this.base.origin}${this.base.prefix}${path}`,
+        route,
+        operation: "githubApp",
+        headers: { authorization: `Bearer ${jwt}` },
+      })
+    ).body;
 
   /** @throws {RequestValidationError} for a `timeoutMs`, `maxResponseBytes` or `maxRecordBytes` that is not a positive number. */
   constructor(options: ClientOptions) {
@@ -166,17 +188,49 @@ export class Pipeline {
         headers[name.toLowerCase()] = value;
       }
       const { auth } = this.#options;
-      const token = typeof auth === "function" ? await auth() : auth;
+      const token = request.headers?.authorization
+        ? undefined
+        : isGitHubAppAuth(auth)
+          ? await auth.token(this.#appSend)
+          : typeof auth === "function"
+            ? await auth()
+            : auth;
       if (token) headers.authorization = `Bearer ${token}`;
     }
     for (const [name, value] of Object.entries(request.headers ?? {})) headers[name] = value;
     return headers;
   }
 
+  /**
+   * {@link Pipeline.#attempts}, and with a GitHub App `auth`, once more with a renewed token
+   * after a 401: GitHub refused the request unprocessed. Not when an earlier attempt of a write
+   * may have applied (the error is then marked uncertain and stands).
+   */
   async #run<T extends { status: number; headers: Headers }>(
     request: PipelineRequest,
     options: RequestOptions,
     attempt: (headers: Record<string, string>, options: AttemptOptions) => Promise<T>,
+  ): Promise<T> {
+    const { auth } = this.#options;
+    const sent: { authorization?: string | undefined } = {};
+    if (!isGitHubAppAuth(auth) || request.headers?.authorization)
+      return this.#attempts(request, options, attempt, sent);
+    try {
+      return await this.#attempts(request, options, attempt, sent);
+    } catch (error) {
+      // No resend when the token itself could not be had (the mint's own 401).
+      if (!(error instanceof AuthenticationError) || isUncertain(error) || !sent.authorization)
+        throw error;
+      auth.invalidate(sent.authorization.replace(/^Bearer /, ""));
+      return this.#attempts(request, options, attempt, sent);
+    }
+  }
+
+  async #attempts<T extends { status: number; headers: Headers }>(
+    request: PipelineRequest,
+    options: RequestOptions,
+    attempt: (headers: Record<string, string>, options: AttemptOptions) => Promise<T>,
+    sent: { authorization?: string | undefined },
   ): Promise<T> {
     const timeoutMs = positive(options.timeoutMs, "timeoutMs", this.#timeoutMs);
     if (!URL.canParse(request.url) || !/^https?:$/.test(new URL(request.url).protocol)) {
@@ -192,7 +246,9 @@ export class Pipeline {
         let response: T | undefined;
         let failure: unknown;
         try {
-          response = await attempt(await this.#headers(request, options), {
+          const headers = await this.#headers(request, options);
+          sent.authorization = headers.authorization;
+          response = await attempt(headers, {
             fetch: this.#options.fetch,
             dispatcher: this.#options.dispatcher,
             timeoutMs,

@@ -9,6 +9,7 @@ import {
   PreviewDisabledError,
   RequestValidationError,
   ResponseValidationError,
+  UnsupportedTokenError,
 } from "../../core/errors.js";
 import type { OperationMeta } from "../../core/operation.js";
 import type { ClientOptions, RequestOptions, ValidationMode } from "../../core/options.js";
@@ -84,6 +85,7 @@ export class OperationRunner {
    *
    * @throws {PreviewDisabledError} when the operation's preview area is switched off.
    * @throws {RequestValidationError} for bad parameters.
+   * @throws {UnsupportedTokenError} for an operation GitHub closes to App installations, with a `githubApp()` auth.
    */
   prepare(
     id: string,
@@ -99,6 +101,8 @@ export class OperationRunner {
     ) {
       throw new PreviewDisabledError({ operation: id, area: meta.previewArea });
     }
+    if (meta.enabledForApps === false && this.pipeline.usesGitHubApp)
+      throw new UnsupportedTokenError({ operation: id, tokenKind: "github-app" });
     if (meta.stability === "deprecated")
       this.#warnOnce(
         id,

@@ -202,12 +202,49 @@ export const agentRoutes: Route[] = [
     ...fromSpec("copilot/get-usage-records"),
     handle(ctx) {
       if (!findEnterprise(ctx)) return notFound(this.docs);
-      const records = usageRecords(ctx);
-      const window = pageWindow(ctx.url, records.length, 25);
-      return json(200, records.slice(window.start, window.end), linkHeaders(window));
+      return cursorPage(ctx.url, usageRecords(ctx));
     },
   },
 ];
+
+const cursorOf = (index: number) => Buffer.from(`r${index}`).toString("base64url");
+const indexOf = (cursor: string | null) => {
+  const match =
+    cursor === null ? null : /^r(\d+)$/.exec(Buffer.from(cursor, "base64url").toString());
+  return match ? Number(match[1]) : undefined;
+};
+
+/**
+ * One page of records by GitHub's audit-log cursor: `per_page` clamped to 1..25, `after` /
+ * `before` an opaque cursor, `order` `desc` (default) or `asc`, `Link` with `next` (`after=`)
+ * and `prev` (`before=`) only, as GitHub sends for cursor pagination.
+ */
+function cursorPage(url: URL, all: Array<Record<string, unknown>>): Response {
+  const docs = fromSpec("copilot/get-usage-records").docs;
+  const records = url.searchParams.get("order") === "asc" ? [...all].reverse() : all;
+  const perPage = Math.min(Math.max(Number(url.searchParams.get("per_page")) || 25, 1), 25);
+  const after = indexOf(url.searchParams.get("after"));
+  const before = indexOf(url.searchParams.get("before"));
+  if (url.searchParams.has("after") && after === undefined)
+    return error(422, "Invalid cursor", docs);
+  if (url.searchParams.has("before") && before === undefined)
+    return error(422, "Invalid cursor", docs);
+  const end = before !== undefined ? Math.min(before, records.length) : records.length;
+  const start =
+    before !== undefined ? Math.max(end - perPage, 0) : Math.min((after ?? -1) + 1, records.length);
+  const stop = before !== undefined ? end : Math.min(start + perPage, records.length);
+  const link = (rel: string, key: "after" | "before", index: number) => {
+    const next = new URL(url);
+    next.searchParams.delete("after");
+    next.searchParams.delete("before");
+    next.searchParams.set(key, cursorOf(index));
+    return `<${next.toString()}>; rel="${rel}"`;
+  };
+  const parts: string[] = [];
+  if (stop < records.length) parts.push(link("next", "after", stop - 1));
+  if (start > 0) parts.push(link("prev", "before", start));
+  return json(200, records.slice(start, stop), parts.length > 0 ? { link: parts.join(", ") } : {});
+}
 
 function usageRecords(ctx: RouteContext): Array<Record<string, unknown>> {
   const random = createRandom(hash32(`${ctx.state.randomSeed}|usage-records`));

@@ -1,6 +1,7 @@
 /** Every API route of the mock: one entry per operation of `spec/copilot.openapi.yaml`. */
 import type { Route } from "../router.js";
 import { agentRoutes } from "./agents.js";
+import { appRoutes } from "./apps.js";
 import { assignmentRoutes } from "./assignments.js";
 import { billingExportRoutes } from "./billing-exports.js";
 import { billingUsageRoutes } from "./billing-usage.js";
@@ -23,4 +24,5 @@ export const routes: readonly Route[] = [
   ...billingExportRoutes,
   ...costCenterRoutes,
   ...budgetRoutes,
+  ...appRoutes,
 ];
