@@ -21,7 +21,8 @@ const { privateKey } = generateKeyPairSync("rsa", {
 const mock = createCopilotMock({ seed: { orgs: ["octo-org"], seats: 5, random: 1 } });
 const server = setupServer(...mock.handlers);
 const metas = operations as Record<string, OperationMeta>;
-const official = officialOperations();
+// Enterprise operations are described in ghec.json, org- and user-level billing in api.github.com.json.
+const official = new Map([...officialOperations("dotcom"), ...officialOperations()]);
 /** What GitHub's description says, per operation of the bundled spec. */
 const closedToApps = Object.keys(metas).filter(
   (id) =>
@@ -49,6 +50,7 @@ const app = () =>
 describe("operations closed to GitHub Apps", () => {
   it("are the ones GitHub's description marks, and the generated metadata agrees", () => {
     expect(closedToApps.sort()).toEqual([
+      "billing/update-budget-org",
       "copilot/add-copilot-seats-for-enterprise-users",
       "copilot/add-organizations-to-enterprise-coding-agent-policy",
       "copilot/cancel-copilot-seats-for-enterprise-users",

@@ -26,6 +26,7 @@ describe("mock routes and the spec", () => {
 
   it("has no route outside the spec", () => {
     const known = new Set(specOperations.map((op) => `${op.method} ${op.path}`));
-    expect(routes.filter((r) => !known.has(`${r.method} ${r.path}`))).toEqual([]);
+    // The GitHub App token routes (`appJwt`) serve `githubApp()`; they are not Copilot operations.
+    expect(routes.filter((r) => !r.appJwt && !known.has(`${r.method} ${r.path}`))).toEqual([]);
   });
 });
