@@ -431,6 +431,8 @@ function bin(project: string, name: string, args: string[]): string {
     cwd: project,
     encoding: "utf8",
     timeout: 60_000,
+    // `audit --json` of the demo enterprise prints over 1 MB (spawnSync's default buffer).
+    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, GITHUB_TOKEN: "" },
   });
   if (result.status !== 0)
