@@ -204,6 +204,17 @@ export interface NetworkErrorInit {
   message?: string | undefined;
 }
 
+/** What a network-level error renders from its init: redaction context, URL, cause, code. */
+function networkContext(init: NetworkErrorInit) {
+  const redaction: Redaction = { apiOrigin: init.apiOrigin, secrets: init.secrets };
+  return {
+    redaction,
+    url: redactText(redactUrl(init.url, init.apiOrigin), redaction),
+    cause: sanitizeCause(init.cause, redaction),
+    code: findCode(init.cause),
+  };
+}
+
 /**
  * The request got no complete answer: DNS failure, refused or reset connection, TLS error, or
  * a body cut off. Retried for reads; a mutation after sending is `uncertain` (see `isUncertain`).
@@ -222,10 +233,7 @@ export class ConnectionError extends CopilotError {
   readonly status: number | undefined;
 
   constructor(init: NetworkErrorInit) {
-    const redaction: Redaction = { apiOrigin: init.apiOrigin, secrets: init.secrets };
-    const url = redactText(redactUrl(init.url, init.apiOrigin), redaction);
-    const cause = sanitizeCause(init.cause, redaction);
-    const code = findCode(init.cause);
+    const { redaction, url, cause, code } = networkContext(init);
     super(
       redactedMessage(
         init.message ?? `${init.method} ${url} failed: ${describeFailure(init.url, code, cause)}`,
@@ -348,10 +356,7 @@ export class ProtocolError extends CopilotError {
   readonly status: number | undefined;
 
   constructor(init: NetworkErrorInit) {
-    const redaction: Redaction = { apiOrigin: init.apiOrigin, secrets: init.secrets };
-    const url = redactText(redactUrl(init.url, init.apiOrigin), redaction);
-    const cause = sanitizeCause(init.cause, redaction);
-    const code = findCode(init.cause);
+    const { redaction, url, cause, code } = networkContext(init);
     super(
       redactedMessage(
         init.message ??
