@@ -3,7 +3,8 @@
  * `--base-url`) with `GITHUB_TOKEN`, or, with `--demo`, an embedded mock of GitHub on
  * 127.0.0.1 (needs the optional peer `msw`, loaded only then).
  */
-import { CopilotClient } from "../index.js";
+import { readFileSync } from "node:fs";
+import { CopilotClient, type GitHubAppAuth, githubApp } from "../index.js";
 import type { CliIO } from "./output.js";
 import { UsageError } from "./usage.js";
 
@@ -42,6 +43,35 @@ export function scopeOf(options: ScopeOptions): { org: string } | { enterprise: 
   throw new UsageError("pass --org NAME or --enterprise NAME");
 }
 
+/**
+ * The credentials from the environment: `GITHUB_TOKEN`, else a GitHub App
+ * (`GITHUB_APP_ID`, `GITHUB_APP_PRIVATE_KEY` — the PEM itself or a path to it — and optionally
+ * `GITHUB_APP_INSTALLATION_ID`; without it the installation of the `--org` / `--enterprise`).
+ *
+ * @throws UsageError when neither is set, or an App variable is missing.
+ */
+export function authOf(
+  env: Record<string, string | undefined>,
+  scope: { org: string } | { enterprise: string },
+): string | GitHubAppAuth {
+  if (env.GITHUB_TOKEN) return env.GITHUB_TOKEN;
+  const appId = env.GITHUB_APP_ID;
+  const key = env.GITHUB_APP_PRIVATE_KEY;
+  if (!appId && !key)
+    throw new UsageError(
+      "set GITHUB_TOKEN to a token with manage_billing:copilot (or read:org / read:enterprise for reads), or GITHUB_APP_ID and GITHUB_APP_PRIVATE_KEY, or pass --demo",
+    );
+  if (!appId || !key)
+    throw new UsageError("a GitHub App needs both GITHUB_APP_ID and GITHUB_APP_PRIVATE_KEY");
+  const privateKey = key.includes("-----BEGIN") ? key : readFileSync(key, "utf8");
+  const installationId = env.GITHUB_APP_INSTALLATION_ID;
+  return githubApp({
+    appId: Number(appId),
+    privateKey,
+    ...(installationId ? { installationId: Number(installationId) } : scope),
+  });
+}
+
 /** Loads the mock kit, or says in one line how to install msw. */
 async function loadMock(): Promise<typeof import("../mock/server.js")> {
   try {
@@ -77,13 +107,11 @@ export async function connect(options: ScopeOptions, io: CliIO): Promise<Connect
       close: () => mock.close(),
     };
   }
-  const token = io.env.GITHUB_TOKEN;
-  if (!token)
-    throw new UsageError(
-      "set GITHUB_TOKEN to a token with manage_billing:copilot (or read:org / read:enterprise for reads), or pass --demo",
-    );
   const scope = scopeOf(options);
   const baseUrl = options.baseUrl ?? io.env.GITHUB_API_URL;
-  const client = new CopilotClient({ auth: token, ...(baseUrl ? { baseUrl } : {}) });
+  const client = new CopilotClient({
+    auth: authOf(io.env, scope),
+    ...(baseUrl ? { baseUrl } : {}),
+  });
   return { client, scope, close: async () => {} };
 }

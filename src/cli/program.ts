@@ -17,6 +17,8 @@ const ENVIRONMENT = `
 Environment:
   GITHUB_TOKEN     token to call GitHub with (classic: manage_billing:copilot, or read:org /
                    read:enterprise for reads; fine-grained: "GitHub Copilot Business" read or write)
+  GITHUB_APP_ID, GITHUB_APP_PRIVATE_KEY (PEM or a path to it), GITHUB_APP_INSTALLATION_ID (optional)
+                   a GitHub App instead of a token (needs the @octokit/auth-app package)
   GITHUB_API_URL   API root when --base-url is not given (GHE.com: https://api.SUBDOMAIN.ghe.com)
 
 Exit codes: 0 done, 1 failed (the error and GitHub's hint on stderr), 2 bad usage.

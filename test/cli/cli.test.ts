@@ -3,6 +3,7 @@
  * each command prints for people and for pipes, what it sends (a dry run sends no write), and
  * how failures end (message, hint, exit code).
  */
+import { generateKeyPairSync } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CliIO } from "../../src/cli/output.js";
 import { runCli } from "../../src/cli/program.js";
@@ -27,7 +28,7 @@ interface Run {
 
 async function cli(
   args: string[],
-  options: { tty?: boolean; token?: string | null } = {},
+  options: { tty?: boolean; token?: string | null; env?: Record<string, string> } = {},
 ): Promise<Run> {
   let out = "";
   let err = "";
@@ -39,10 +40,12 @@ async function cli(
       err += text;
     },
     errIsTTY: options.tty ?? false,
-    env: options.token === null ? {} : { GITHUB_TOKEN: options.token ?? server.token },
+    env:
+      options.env ??
+      (options.token === null ? {} : { GITHUB_TOKEN: options.token ?? server.token }),
   };
   const code = await runCli(
-    [...args, ...(options.token === null ? [] : ["--base-url", server.url])],
+    [...args, ...(options.token === null && !options.env ? [] : ["--base-url", server.url])],
     io,
   );
   return { code, out, err };
@@ -220,5 +223,35 @@ describe("copilot-admin spend, export, diagnose", { timeout: 30_000 }, () => {
     ]);
     const json = await cli(["spend", "--org", "octo-org", "--json"]);
     expect(JSON.parse(json.out)).toEqual(summary);
+  });
+});
+
+describe("copilot-admin with GitHub App credentials", { timeout: 30_000 }, () => {
+  const { privateKey } = generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs8", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  });
+
+  it("mints an installation token for the --org's installation and audits with it", async () => {
+    const env = { GITHUB_APP_ID: "12345", GITHUB_APP_PRIVATE_KEY: privateKey };
+    const { code, out, err } = await cli(["audit", "--org", "octo-org", "--json"], { env });
+    expect(code, err).toBe(0);
+    expect(JSON.parse(out).scope).toEqual({ kind: "organization", name: "octo-org" });
+    const paths = server.mock.requests.map((r) => `${r.method} ${new URL(r.url).pathname}`);
+    expect(paths.slice(0, 2)).toEqual([
+      "GET /orgs/octo-org/installation",
+      expect.stringMatching(/^POST \/app\/installations\/\d+\/access_tokens$/),
+    ]);
+    expect(out + err).not.toContain("PRIVATE KEY");
+  });
+
+  it("refuses half an App configuration with exit 2, sending nothing", async () => {
+    const { code, err } = await cli(["audit", "--org", "octo-org"], {
+      env: { GITHUB_APP_ID: "12345" },
+    });
+    expect(code).toBe(2);
+    expect(err).toMatch(/GITHUB_APP_ID and GITHUB_APP_PRIVATE_KEY/);
+    expect(server.mock.requests).toEqual([]);
   });
 });
