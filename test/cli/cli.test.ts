@@ -159,16 +159,24 @@ describe("copilot-admin spend, export, diagnose", { timeout: 30_000 }, () => {
     else delete (Metrics.prototype as unknown as Record<string, unknown>).spend;
   });
 
-  it("without the SDK feature: a clear 'not available' error, exit 1, nothing sent", async () => {
-    if (original) return; // this build has metrics.spend: the next test covers it
-    for (const command of ["spend", "export", "diagnose"]) {
-      const { code, err } = await cli([command, "--enterprise", "octo-ent"]);
-      expect(code, command).toBe(1);
-      expect(err).toMatch(
-        new RegExp(`^error: copilot-admin ${command} is not available in this version`),
-      );
-    }
-    expect(server.mock.requests).toEqual([]);
+  it("export: creates an enterprise export, waits for it and prints its rows as CSV", async () => {
+    const { code, out, err } = await cli(["export", "--enterprise", "octo-ent", "--csv"]);
+    expect(code, err).toBe(0);
+    const [head, ...rows] = out.trimEnd().split("\n");
+    expect(head).toMatch(/(^|,)date(,|$)/);
+    expect(rows.length).toBeGreaterThan(0);
+    const posts = writes().map((r) => `${r.method} ${new URL(r.url).pathname}`);
+    expect(posts).toEqual(["POST /enterprises/octo-ent/settings/billing/reports"]);
+  });
+
+  it("diagnose: the token kind and one read per namespace, never the token", async () => {
+    const { code, out, err } = await cli(["diagnose", "--enterprise", "octo-ent"]);
+    expect(code, err).toBe(0);
+    expect(out).toMatch(/^Token: {2}personal access token \(classic\)/);
+    expect(out).toMatch(/ok seats\.listForEnterprise +200/);
+    expect(out).not.toContain(server.token);
+    const json = await cli(["diagnose", "--enterprise", "octo-ent", "--json"]);
+    expect(JSON.parse(json.out).tokenKind).toBe("classic");
   });
 
   it("with metrics.spend: the month's totals and groups as a table, CSV or JSON", async () => {

@@ -1,6 +1,6 @@
 /** Options and argument parsers shared by the `copilot-admin` commands. */
 import { type Command, InvalidArgumentError } from "commander";
-import { CopilotClient, type Seat } from "../../index.js";
+import type { Seat } from "../../index.js";
 import type { ScopeOptions } from "../connect.js";
 
 /** The options of {@link addScopeOptions}, as commander hands them to an action. */
@@ -44,25 +44,4 @@ export function assigneeLogin(seat: Seat): string | undefined {
   return assignee && "login" in assignee && typeof assignee.login === "string"
     ? assignee.login
     : undefined;
-}
-
-/**
- * The error of a command whose SDK feature is not in this build (exit code 1). `feature` names
- * the SDK member it needs, e.g. `metrics.spend`.
- */
-export function notAvailable(command: string, feature: string): Error {
-  return new Error(
-    `copilot-admin ${command} is not available in this version of copilot-admin-sdk (it needs ${feature}, which this version does not have)`,
-  );
-}
-
-/**
- * Whether this build of the SDK has `feature` (a dotted path on a client, e.g.
- * `metrics.spend`), checked on a client that sends nothing.
- */
-export function hasFeature(feature: string): boolean {
-  let value: unknown = new CopilotClient({ retry: false, throttle: false });
-  for (const key of feature.split("."))
-    value = (value as Record<string, unknown> | undefined)?.[key];
-  return value !== undefined && value !== null;
 }

@@ -6,7 +6,7 @@ import { type Command, InvalidArgumentError } from "commander";
 import { connect } from "../connect.js";
 import { type Cell, type CliIO, formatOf, printRows, progressLine } from "../output.js";
 import { UsageError } from "../usage.js";
-import { addScopeOptions, hasFeature, notAvailable, type OutputOptions } from "./common.js";
+import { addScopeOptions, type OutputOptions } from "./common.js";
 
 /** The parts of `billing.exports` this command calls (API.md "Spend and cost governance"). */
 interface Exports {
@@ -45,12 +45,9 @@ export function exportCommand(program: Command, io: CliIO): void {
     .option("--end <YYYY-MM-DD>", "last day (default: today, UTC)", day)
     .action(async (options: ExportOptions) => {
       const format = formatOf(options);
-      if (!hasFeature("billing.exports")) throw notAvailable("export", "billing.exports");
       const connection = await connect(options, io);
       try {
-        const exports = (connection.client.billing as unknown as { exports?: Exports }).exports;
-        if (!exports || typeof exports.create !== "function")
-          throw notAvailable("export", "billing.exports");
+        const exports = connection.client.billing.exports as unknown as Exports;
         if (!("enterprise" in connection.scope))
           throw new UsageError("billing exports are per enterprise: pass --enterprise SLUG");
         const { enterprise } = connection.scope;

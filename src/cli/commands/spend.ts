@@ -6,7 +6,7 @@
 import { type Command, InvalidArgumentError } from "commander";
 import { connect } from "../connect.js";
 import { type Cell, type CliIO, formatOf, printRows } from "../output.js";
-import { addScopeOptions, hasFeature, notAvailable, type OutputOptions } from "./common.js";
+import { addScopeOptions, type OutputOptions } from "./common.js";
 
 /** Amounts of one group, as `metrics.spend` reports them (USD). */
 interface Amounts {
@@ -63,11 +63,9 @@ export function spendCommand(program: Command, io: CliIO): void {
     .option("--month <m>", "month 1-12 (default: this month, UTC)", month)
     .action(async (options: SpendOptions) => {
       const format = formatOf(options);
-      if (!hasFeature("metrics.spend")) throw notAvailable("spend", "metrics.spend");
       const connection = await connect(options, io);
       try {
-        const spend = (connection.client.metrics as unknown as { spend?: SpendFn }).spend;
-        if (typeof spend !== "function") throw notAvailable("spend", "metrics.spend");
+        const spend = connection.client.metrics.spend as unknown as SpendFn;
         const now = new Date();
         const summary = await spend.call(connection.client.metrics, {
           ...connection.scope,
