@@ -5,6 +5,7 @@
  *
  * @see https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api
  */
+import { errorCode } from "../internal/error-code.js";
 import {
   type Redaction,
   redactDeep,
@@ -211,7 +212,7 @@ function networkContext(init: NetworkErrorInit) {
     redaction,
     url: redactText(redactUrl(init.url, init.apiOrigin), redaction),
     cause: sanitizeCause(init.cause, redaction),
-    code: findCode(init.cause),
+    code: errorCode(init.cause),
   };
 }
 
@@ -273,15 +274,6 @@ function describeFailure(url: string, code: string | undefined, cause: unknown):
   if (text) return `${text} (${code})`;
   if (code) return code;
   return cause instanceof Error ? cause.message : "connection error";
-}
-
-function findCode(error: unknown): string | undefined {
-  for (let e = error, depth = 0; e && depth < 5; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
 }
 
 /** No complete answer within `timeoutMs` (headers and body included). */

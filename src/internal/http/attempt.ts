@@ -26,6 +26,7 @@ import {
   ResponseTooLargeError,
   TimeoutError,
 } from "../../core/errors.js";
+import { errorCode } from "../error-code.js";
 import { redactUrl, secretsOfUrl } from "../redact.js";
 import { clampTimerMs } from "../resilience/abort.js";
 import { BodyLimitExceeded, type ParsedBody, parseBody, readChunk, readLimited } from "./body.js";
@@ -116,15 +117,6 @@ function isProtocolFailure(code: string | undefined): boolean {
   );
 }
 
-function codeOf(error: unknown): string | undefined {
-  for (let e = error, depth = 0; e && typeof e === "object" && depth < 5; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
 /** The state of one attempt, shared by the request and its body reads. */
 class Deadline {
   readonly controller = new AbortController();
@@ -173,7 +165,7 @@ function failure(
   if (error instanceof BodyLimitExceeded) {
     return new ResponseTooLargeError({ ...init, option: "maxResponseBytes", limit: error.limit });
   }
-  if (isProtocolFailure(codeOf(error))) return new ProtocolError({ ...init, cause: error });
+  if (isProtocolFailure(errorCode(error))) return new ProtocolError({ ...init, cause: error });
   return new ConnectionError({ ...init, cause: error });
 }
 
