@@ -4,7 +4,7 @@
  * now that every SDK request goes through `fetch`.
  */
 import type { Job, RunnerOutput } from "../job.js";
-import { BARE_HEADERS } from "./bare-page.js";
+import { BARE_HEADERS } from "./headers.js";
 import { linkOf } from "./links.js";
 
 /** Lists every seat of `job.org`. */

@@ -4,16 +4,7 @@
  */
 import { gunzipSync } from "node:zlib";
 import { request } from "undici";
-import { BENCH_TOKEN } from "../job.js";
-
-/** Headers of every bare request (GitHub's recommended ones). */
-export const BARE_HEADERS = {
-  accept: "application/vnd.github+json",
-  authorization: `Bearer ${BENCH_TOKEN}`,
-  "x-github-api-version": "2022-11-28",
-  "user-agent": "bench-bare",
-  "accept-encoding": "gzip",
-};
+import { BARE_HEADERS } from "./headers.js";
 
 /** A fetched page: its seats and its `Link` header. */
 export interface BarePage {

@@ -6,7 +6,7 @@
 import { parse } from "csv-parse";
 import { request } from "undici";
 import type { Job, RunnerOutput } from "../job.js";
-import { BARE_HEADERS } from "./bare-page.js";
+import { BARE_HEADERS } from "./headers.js";
 
 /** Reads every row of every file of the export named by `job.org`. */
 export async function run(job: Job): Promise<RunnerOutput> {

@@ -5,7 +5,7 @@
 import { StringDecoder } from "node:string_decoder";
 import { request } from "undici";
 import type { Job, RunnerOutput } from "../job.js";
-import { BARE_HEADERS } from "./bare-page.js";
+import { BARE_HEADERS } from "./headers.js";
 
 /** Reads every record of the org's latest users-28-day report. */
 export async function run(job: Job): Promise<RunnerOutput> {

@@ -49,7 +49,7 @@ export const clientError = (status: 403 | 404 | 422 | 400, method = "GET") => {
 
 /** One outcome per attempt: an Error is thrown, anything else returned; the last one repeats. */
 export function scripted<T>(outcomes: readonly (T | Error)[]) {
-  const calls: { at: number; attempt: number; signal: AbortSignal }[] = [];
+  const calls: { at: number; attempt: number; signal: AbortSignal | undefined }[] = [];
   const run = async (ctx: AttemptContext): Promise<T> => {
     calls.push({ at: Date.now(), attempt: ctx.attempt, signal: ctx.signal });
     const outcome = outcomes[Math.min(calls.length, outcomes.length) - 1] as T | Error;

@@ -4,6 +4,7 @@
  * aborts and resets mid-body mapped to the SDK's errors, a redirect to another origin refused,
  * and undici's global dispatcher honoured (`setGlobalDispatcher(new MockAgent())`).
  */
+import { getEventListeners } from "node:events";
 import { gzipSync } from "node:zlib";
 import { getGlobalDispatcher, MockAgent, setGlobalDispatcher } from "undici";
 import { describe, expect, it } from "vitest";
@@ -65,6 +66,23 @@ describe("API calls through globalThis.fetch with default options", () => {
       .billing.get({ org: "octo" }, { signal: controller.signal })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestAbortedError);
+  });
+
+  it("leaves no listener on a long-lived caller signal once each call has settled", async () => {
+    const api = await serve((req, res) => {
+      // The last call's answer never comes: it ends by its deadline.
+      if (!req.url?.includes("/stalled/")) res.writeHead(200, JSON_TYPE).end(body);
+    });
+    const controller = new AbortController();
+    const sdk = client(api.origin);
+    for (let i = 0; i < 20; i++) {
+      await sdk.billing.get({ org: "octo" }, { signal: controller.signal });
+    }
+    await expect(
+      sdk.billing.get({ org: "stalled" }, { signal: controller.signal, timeoutMs: 100 }),
+    ).rejects.toBeInstanceOf(TimeoutError);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+    expect(api.requests).toHaveLength(21);
   });
 
   it("maps a socket destroyed mid-body to ConnectionError", async () => {

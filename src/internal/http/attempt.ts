@@ -117,12 +117,17 @@ function isProtocolFailure(code: string | undefined): boolean {
   );
 }
 
-/** The state of one attempt, shared by the request and its body reads. */
+/**
+ * The state of one attempt, shared by the request and its body reads: one signal that aborts
+ * when the deadline passes or the caller's signal aborts. The caller's signal is followed by
+ * one listener, removed by {@link Deadline.clear} (no composite signal per attempt).
+ */
 class Deadline {
   readonly controller = new AbortController();
-  readonly signal: AbortSignal;
+  readonly signal = this.controller.signal;
   fired = false;
-  #timer: ReturnType<typeof setTimeout>;
+  readonly #timer: ReturnType<typeof setTimeout>;
+  readonly #onCallerAbort: (() => void) | undefined;
 
   constructor(
     readonly timeoutMs: number,
@@ -132,13 +137,19 @@ class Deadline {
       this.fired = true;
       this.controller.abort();
     }, clampTimerMs(timeoutMs));
-    this.signal = caller
-      ? AbortSignal.any([caller, this.controller.signal])
-      : this.controller.signal;
+    if (!caller) return;
+    if (caller.aborted) {
+      this.controller.abort(caller.reason);
+      return;
+    }
+    this.#onCallerAbort = () => this.controller.abort(caller.reason);
+    caller.addEventListener("abort", this.#onCallerAbort, { once: true });
   }
 
+  /** Stops the timer and stops following the caller's signal. */
   clear(): void {
     clearTimeout(this.#timer);
+    if (this.#onCallerAbort) this.caller?.removeEventListener("abort", this.#onCallerAbort);
   }
 }
 

@@ -66,7 +66,9 @@ function positive(value: number | undefined, name: string, fallback: number): nu
         {
           path: [name],
           code: "invalid_option",
-          message: `must be a positive number of ${name.endsWith("Ms") ? "ms" : "bytes"}, got ${String(value)}`,
+          message: `must be a positive number of ${
+            name.endsWith("Ms") ? "ms" : "bytes"
+          }, got ${String(value)}`,
         },
       ],
     });
@@ -119,8 +121,13 @@ export class Pipeline {
       "maxRecordBytes",
       DEFAULT_MAX_RECORD_BYTES,
     );
-    this.logger = options.logger ?? { ...silent, warn: console.warn.bind(console) };
-    this.#userAgent = `${options.userAgent ? `${options.userAgent} ` : ""}copilot-admin-sdk/${VERSION}`;
+    this.logger = options.logger ?? {
+      ...silent,
+      warn: console.warn.bind(console),
+    };
+    this.#userAgent = `${
+      options.userAgent ? `${options.userAgent} ` : ""
+    }copilot-admin-sdk/${VERSION}`;
     this.policy = new ResiliencePolicy({
       retry: options.retry,
       throttle: options.throttle,
@@ -178,9 +185,10 @@ export class Pipeline {
   async #headers(
     request: PipelineRequest,
     options: RequestOptions,
+    toApi: boolean,
   ): Promise<Record<string, string>> {
     const headers: Record<string, string> = { "user-agent": this.#userAgent };
-    if (new URL(request.url).origin === this.base.origin) {
+    if (toApi) {
       headers.accept = "application/vnd.github+json";
       headers["x-github-api-version"] = this.#options.apiVersion ?? DEFAULT_API_VERSION;
       if (request.body !== undefined) headers["content-type"] = "application/json";
@@ -233,20 +241,32 @@ export class Pipeline {
     sent: { authorization?: string | undefined },
   ): Promise<T> {
     const timeoutMs = positive(options.timeoutMs, "timeoutMs", this.#timeoutMs);
-    if (!URL.canParse(request.url) || !/^https?:$/.test(new URL(request.url).protocol)) {
+    const target = URL.parse(request.url);
+    if (!target || !/^https?:$/.test(target.protocol)) {
       throw new RequestValidationError({
         operation: request.operation ?? request.route,
-        issues: [{ path: ["url"], code: "invalid_url", message: "not an absolute http(s) URL" }],
+        issues: [
+          {
+            path: ["url"],
+            code: "invalid_url",
+            message: "not an absolute http(s) URL",
+          },
+        ],
       });
     }
     return this.policy.execute(
-      { method: request.method, route: request.route, signal: options.signal, timeoutMs },
+      {
+        method: request.method,
+        route: request.route,
+        signal: options.signal,
+        timeoutMs,
+      },
       async ({ attempt: n, signal }) => {
         const started = performance.now();
         let response: T | undefined;
         let failure: unknown;
         try {
-          const headers = await this.#headers(request, options);
+          const headers = await this.#headers(request, options, target.origin === this.base.origin);
           sent.authorization = headers.authorization;
           response = await attempt(headers, {
             fetch: this.#options.fetch,

@@ -101,7 +101,8 @@ export class PageIterator<T> implements Paginator<T> {
       }
       for (let next = last.links.next; next !== undefined; next = last.links.next) {
         const url = this.#checked(next);
-        if (seen.has(pageKey(url))) {
+        const key = pageKey(url);
+        if (seen.has(key)) {
           throw new PaginationError({
             url,
             reason: "repeated-link",
@@ -110,7 +111,7 @@ export class PageIterator<T> implements Paginator<T> {
             hint: "The API (or a proxy) sent a Link header that loops; the pages read so far were yielded once each.",
           });
         }
-        seen.add(pageKey(url));
+        seen.add(key);
         last = this.#toPage(await init.fetchPage(url, signal));
         rows += last.page.items.length;
         yield last.page;

@@ -20,9 +20,6 @@ export type AbortErrorFactory = (signal: AbortSignal) => Error;
 export const defaultAbortError: AbortErrorFactory = (signal) =>
   new RequestAbortedError({ reason: signal.reason });
 
-/** A signal that never aborts, handed to attempts when the caller gave none. */
-export const NEVER_ABORTED: AbortSignal = new AbortController().signal;
-
 /**
  * Resolves after `ms` milliseconds (at once for `ms <= 0`), or rejects as soon as `signal`
  * aborts, clearing its timer.

@@ -33,7 +33,7 @@ import {
   TimeoutError,
 } from "../../core/errors.js";
 import type { Logger, RetryOptions, ThrottleOptions } from "../../core/options.js";
-import { type AbortErrorFactory, NEVER_ABORTED, raceAbort, sleep } from "./abort.js";
+import { type AbortErrorFactory, raceAbort, sleep } from "./abort.js";
 import {
   fullJitterDelay,
   MAX_UNKNOWN_RATE_LIMIT_WAITS,
@@ -68,8 +68,8 @@ export interface ExecuteOptions {
 export interface AttemptContext {
   /** 1 for the first attempt. */
   attempt: number;
-  /** Aborts when the caller aborts; pass it to `fetch`. */
-  signal: AbortSignal;
+  /** The caller's signal, `undefined` when there is none; the attempt passes it on to `fetch`. */
+  signal: AbortSignal | undefined;
 }
 
 /** Options of {@link ResiliencePolicy}. */
@@ -216,11 +216,7 @@ export class ResiliencePolicy {
       timeoutMs: call.timeoutMs,
     });
     try {
-      const value = await raceAbort(
-        attempt({ attempt: n, signal: signal ?? NEVER_ABORTED }),
-        signal,
-        abortError,
-      );
+      const value = await raceAbort(attempt({ attempt: n, signal }), signal, abortError);
       this.budget?.recordSuccess();
       return value;
     } catch (error) {
