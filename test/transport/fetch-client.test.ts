@@ -15,7 +15,7 @@ import {
   RequestAbortedError,
   TimeoutError,
 } from "../../src/index.js";
-import { BILLING } from "../support/fixtures.js";
+import { BILLING, simpleUser } from "../support/fixtures.js";
 import { CONTENT_CODINGS, useLoopback, viaFetch } from "./loopback.js";
 
 const serve = useLoopback();
@@ -83,6 +83,25 @@ describe("API calls through globalThis.fetch with default options", () => {
     ).rejects.toBeInstanceOf(TimeoutError);
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
     expect(api.requests).toHaveLength(21);
+  });
+
+  it("decodes a UTF-8 character split across two chunks of the body", async () => {
+    const name = "Zoë 🚀 Ünïcödé";
+    const seats = Buffer.from(
+      JSON.stringify({
+        total_seats: 1,
+        seats: [{ created_at: "2026-01-01T00:00:00Z", assignee: { ...simpleUser("zoe"), name } }],
+      }),
+    );
+    // Two bytes into the rocket's four.
+    const cut = seats.indexOf(Buffer.from("🚀")) + 2;
+    const api = await serve((_req, res) => {
+      res.writeHead(200, { ...JSON_TYPE, "content-length": String(seats.length) });
+      res.write(seats.subarray(0, cut));
+      setTimeout(() => res.end(seats.subarray(cut)), 30);
+    });
+    const listed = await client(api.origin).seats.list({ org: "octo" }).toArray();
+    expect(listed.map((seat) => (seat.assignee as { name?: string }).name)).toEqual([name]);
   });
 
   it("maps a socket destroyed mid-body to ConnectionError", async () => {

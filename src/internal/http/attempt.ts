@@ -29,7 +29,7 @@ import {
 import { errorCode } from "../error-code.js";
 import { redactUrl, secretsOfUrl } from "../redact.js";
 import { clampTimerMs } from "../resilience/abort.js";
-import { BodyLimitExceeded, type ParsedBody, parseBody, readChunk, readLimited } from "./body.js";
+import { BodyLimitExceeded, type ParsedBody, parseBody, readChunk, readText } from "./body.js";
 import { errorFromResponse } from "./response-error.js";
 
 /** A request ready to send. */
@@ -237,7 +237,7 @@ async function errorAnswer(
   let parsed: ParsedBody = { body: null };
   try {
     parsed = parseBody(
-      await readLimited(response, ERROR_BODY_BYTES, signal),
+      await readText(response, ERROR_BODY_BYTES, signal),
       response.headers.get("content-type"),
     );
   } catch {
@@ -366,7 +366,7 @@ export async function sendAttempt(
         };
       }
       const parsed = parseBody(
-        await readLimited(response, options.maxResponseBytes, deadline.signal),
+        await readText(response, options.maxResponseBytes, deadline.signal),
         response.headers.get("content-type"),
       );
       const result: JsonResponse = {

@@ -5,8 +5,9 @@
  * materialises. A `Content-Length` over the limit (of an unencoded body) fails before any
  * byte is read.
  */
+import { StringDecoder } from "node:string_decoder";
 
-/** Thrown by {@link readLimited} when the body is larger than `limit` bytes. */
+/** Thrown by {@link readText} when the body is larger than `limit` bytes. */
 export class BodyLimitExceeded extends Error {
   constructor(readonly limit: number) {
     super(`body larger than ${limit} bytes`);
@@ -47,35 +48,45 @@ export function readChunk(
   });
 }
 
+/** A body read whole: its text (UTF-8, decoded as the bytes arrive) and its decoded size. */
+export interface BodyText {
+  text: string;
+  /** Decoded bytes read (after `Content-Encoding`). */
+  bytes: number;
+}
+
 /**
- * The whole body as bytes, at most `limit` of them.
+ * The whole body as UTF-8 text, at most `limit` decoded bytes of it. Each chunk is decoded
+ * as it arrives (a multi-byte character split across chunks is kept for the next one) and
+ * dropped, so no copy of the whole body as bytes is ever held.
  *
  * @throws {BodyLimitExceeded} past `limit` decoded bytes (the body is cancelled).
  * @throws the stream's error (reset, corrupt encoding) as `fetch` raises it; `signal.reason`
  *   when `signal` aborts.
  */
-export async function readLimited(
+export async function readText(
   response: Response,
   limit: number,
   signal: AbortSignal,
-): Promise<Buffer> {
+): Promise<BodyText> {
   const body = response.body;
-  if (!body) return Buffer.alloc(0);
+  if (!body) return { text: "", bytes: 0 };
   const declared = declaredLength(response.headers);
   if (declared !== undefined && declared > limit) {
     body.cancel().catch(() => {});
     throw new BodyLimitExceeded(limit);
   }
   const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
+  const decoder = new StringDecoder("utf8");
+  let text = "";
+  let bytes = 0;
   try {
     for (;;) {
       const { done, value } = await readChunk(reader, signal);
       if (done) break;
-      total += value.byteLength;
-      if (total > limit) throw new BodyLimitExceeded(limit);
-      chunks.push(value);
+      bytes += value.byteLength;
+      if (bytes > limit) throw new BodyLimitExceeded(limit);
+      text += decoder.write(value);
     }
   } catch (error) {
     // Never awaited: a cancel can wait on the peer (or an interceptor) forever.
@@ -84,13 +95,7 @@ export async function readLimited(
   } finally {
     reader.releaseLock();
   }
-  return chunks.length === 1 ? toBuffer(chunks[0]!) : Buffer.concat(chunks, total);
-}
-
-function toBuffer(chunk: Uint8Array): Buffer {
-  return Buffer.isBuffer(chunk)
-    ? chunk
-    : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  return { text: text + decoder.end(), bytes };
 }
 
 /** The parsed body: JSON, `null` when empty, the text when it is not JSON. */
@@ -101,14 +106,13 @@ export interface ParsedBody {
 }
 
 /**
- * Parses UTF-8 bytes as JSON when the content type says JSON or the text starts like JSON.
+ * Parses a body's text as JSON when the content type says JSON or the text starts like JSON.
  * A parse failure is described by position only: V8's message quotes the text around the
  * error, which can be a piece of a signed URL.
  */
-export function parseBody(bytes: Buffer, contentType: string | null): ParsedBody {
-  if (bytes.length === 0) return { body: null };
-  let text = bytes.toString("utf8");
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+export function parseBody({ text: raw, bytes }: BodyText, contentType: string | null): ParsedBody {
+  if (bytes === 0) return { body: null };
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const looksJson = contentType?.includes("json") || /^\s*[[{"]/.test(text);
   if (!looksJson) return { body: text };
   try {
@@ -117,7 +121,7 @@ export function parseBody(bytes: Buffer, contentType: string | null): ParsedBody
     const position = /position (\d+)/.exec(error instanceof Error ? error.message : "");
     return {
       body: text,
-      parseError: `not valid JSON (${bytes.length} bytes${position ? `, error at position ${position[1]}` : ""})`,
+      parseError: `not valid JSON (${bytes} bytes${position ? `, error at position ${position[1]}` : ""})`,
     };
   }
 }
