@@ -5,6 +5,7 @@ export type RunnerName =
   | "bare-sequential"
   | "bare-fetch"
   | "bare-parallel"
+  | "bare-fetch-parallel"
   | "octokit"
   | "sdk"
   | "report-bare"

@@ -79,6 +79,14 @@ const seatRuns = (org: string, expected: number, withBareParallel: boolean): Run
         },
       ]
     : []),
+  {
+    key: "bareFetch4",
+    label: "bare fetch, 4 in flight",
+    runner: "bare-fetch-parallel",
+    org,
+    concurrency: 4,
+    expected,
+  },
   { key: "octokit", label: "octokit paginate.iterator", runner: "octokit", org, expected },
   { key: "sdk", label: "SDK seats.list", runner: "sdk", org, concurrency: 1, expected },
   ...(withBareParallel
@@ -122,6 +130,21 @@ const scenarios: Scenario[] = [
     title: `${sizes.smallSeats.toLocaleString("en-US")} seats, no latency (memory reference for the ${sizes.cpuSeats.toLocaleString("en-US")}-seat runs)`,
     runs: [
       {
+        key: "bare",
+        label: "bare fetch loop, sequential",
+        runner: "bare-fetch",
+        org: smallOrg,
+        expected: sizes.smallSeats,
+      },
+      {
+        key: "bareFetch4",
+        label: "bare fetch, 4 in flight",
+        runner: "bare-fetch-parallel",
+        org: smallOrg,
+        concurrency: 4,
+        expected: sizes.smallSeats,
+      },
+      {
         key: "sdk",
         label: "SDK seats.list",
         runner: "sdk",
@@ -138,7 +161,7 @@ const scenarios: Scenario[] = [
         expected: sizes.smallSeats,
       },
     ],
-    baseline: "sdk",
+    baseline: "bare",
   },
   {
     name: "report",
@@ -332,6 +355,30 @@ const TARGETS: Target[] = [
   },
 ];
 
+/**
+ * The same ratios measured on the bare `fetch` runners: the floor of anything that sends
+ * through `fetch` on this Node, printed beside the targets (no limit of their own).
+ */
+const FLOORS: Omit<Target, "op" | "limit">[] = [
+  {
+    name: "cpu: bare fetch loop CPU ÷ Octokit CPU",
+    of: ["cpu", "bare", "cpuMs"],
+    over: ["cpu", "octokit", "cpuMs"],
+    unit: "×",
+  },
+  ...[
+    ["bare", "bare fetch loop, sequential"],
+    ["bareFetch4", "bare fetch, 4 in flight"],
+  ].map(
+    ([key, label]): Omit<Target, "op" | "limit"> => ({
+      name: `memory: peak RSS ${count(sizes.cpuSeats)} ÷ ${count(sizes.smallSeats)} seats (${label})`,
+      of: ["cpu", key as string, "peakRssMb"],
+      over: ["memory", key as string, "peakRssMb"],
+      unit: "×",
+    }),
+  ),
+];
+
 /** The targets whose runners ran, with their measured values. */
 function targets(all: Map<string, Map<string, Summary>>): TargetCheck[] {
   const value = ([scenario, key, metric]: Figure) => all.get(scenario)?.get(key)?.[metric];
@@ -343,6 +390,19 @@ function targets(all: Map<string, Map<string, Summary>>): TargetCheck[] {
     checks.push({ name, value: numerator / denominator, op, limit, unit });
   }
   return checks;
+}
+
+/** The floors whose runners ran, as a Markdown table. */
+function floorTable(all: Map<string, Map<string, Summary>>): string {
+  const value = ([scenario, key, metric]: Figure) => all.get(scenario)?.get(key)?.[metric];
+  const rows = ["| same ratio, bare fetch runners | measured |", "|---|---:|"];
+  for (const { name, of, over, unit } of FLOORS) {
+    const numerator = value(of);
+    const denominator = over ? value(over) : 1;
+    if (numerator === undefined || denominator === undefined) continue;
+    rows.push(`| ${name} | ${(numerator / denominator).toFixed(2)}${unit} |`);
+  }
+  return rows.length > 2 ? rows.join("\n") : "";
 }
 
 async function main(): Promise<void> {
@@ -381,8 +441,9 @@ async function main(): Promise<void> {
     await server.close();
   }
   const checks = targets(all);
+  const floors = floorTable(all);
   const elapsed = (performance.now() - started) / 1000;
-  let output = `${header.join("\n\n")}\n\n${sections.join("\n\n")}\n\n### Targets\n\n${targetTable(checks)}\n\nTotal bench time: ${elapsed.toFixed(0)} s.\n`;
+  let output = `${header.join("\n\n")}\n\n${sections.join("\n\n")}\n\n### Targets\n\n${targetTable(checks)}\n\n${floors ? `### Floors\n\n${floors}\n\n` : ""}Total bench time: ${elapsed.toFixed(0)} s.\n`;
   if (flags.profile) {
     const files = (await readdir(PROFILE_DIR, { recursive: true })).filter((f) =>
       f.endsWith(".cpuprofile"),

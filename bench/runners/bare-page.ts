@@ -5,15 +5,10 @@
 import { gunzipSync } from "node:zlib";
 import { request } from "undici";
 import { BARE_HEADERS } from "./headers.js";
-
-/** A fetched page: its seats and its `Link` header. */
-export interface BarePage {
-  seats: unknown[];
-  link: string | string[] | undefined;
-}
+import type { SeatPage } from "./pool.js";
 
 /** GETs one page. @throws Error on a non-200 answer. */
-export async function getPage(url: string): Promise<BarePage> {
+export async function getPage(url: string): Promise<SeatPage> {
   const response = await request(url, { headers: BARE_HEADERS });
   if (response.statusCode !== 200) {
     await response.body.dump();

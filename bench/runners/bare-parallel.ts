@@ -1,27 +1,9 @@
-/**
- * Bare undici with `job.concurrency` requests in flight: page 1, then pages 2..last (from
- * `rel="last"`) by a pool of workers. No ordering, no validation: the practical limit.
- */
+/** Bare undici with `job.concurrency` requests in flight (see `pool.ts`). */
 import type { Job, RunnerOutput } from "../job.js";
 import { getPage } from "./bare-page.js";
-import { linkOf } from "./links.js";
+import { listInParallel } from "./pool.js";
 
 /** Lists every seat of `job.org`. */
-export async function run(job: Job): Promise<RunnerOutput> {
-  const first = await getPage(`${job.apiUrl}/orgs/${job.org}/copilot/billing/seats?per_page=100`);
-  let items = first.seats.length;
-  const last = linkOf(first.link, "last");
-  if (!last) return { items };
-  const template = new URL(last);
-  const lastPage = Number(template.searchParams.get("page"));
-  let next = 2;
-  const worker = async () => {
-    while (next <= lastPage) {
-      template.searchParams.set("page", String(next++));
-      const page = await getPage(template.toString());
-      for (const seat of page.seats) if (seat) items++;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, job.concurrency ?? 4) }, worker));
-  return { items };
+export function run(job: Job): Promise<RunnerOutput> {
+  return listInParallel(job, getPage);
 }

@@ -1,0 +1,9 @@
+/** Bare `fetch` with `job.concurrency` requests in flight (see `pool.ts`, `fetch-page.ts`). */
+import type { Job, RunnerOutput } from "../job.js";
+import { getPageByFetch } from "./fetch-page.js";
+import { listInParallel } from "./pool.js";
+
+/** Lists every seat of `job.org`. */
+export function run(job: Job): Promise<RunnerOutput> {
+  return listInParallel(job, getPageByFetch);
+}
