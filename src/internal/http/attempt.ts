@@ -28,7 +28,7 @@ import {
 } from "../../core/errors.js";
 import { errorCode } from "../error-code.js";
 import { redactUrl, secretsOfUrl } from "../redact.js";
-import { clampTimerMs } from "../resilience/abort.js";
+import { clampTimerMs, followAbort } from "../resilience/abort.js";
 import { BodyLimitExceeded, type ParsedBody, parseBody, readChunk, readText } from "./body.js";
 import { errorFromResponse } from "./response-error.js";
 
@@ -119,15 +119,16 @@ function isProtocolFailure(code: string | undefined): boolean {
 
 /**
  * The state of one attempt, shared by the request and its body reads: one signal that aborts
- * when the deadline passes or the caller's signal aborts. The caller's signal is followed by
- * one listener, removed by {@link Deadline.clear} (no composite signal per attempt).
+ * when the deadline passes or the caller's signal aborts. The caller's signal is followed with
+ * {@link followAbort} until {@link Deadline.clear} (no composite signal per attempt, nothing of
+ * the attempt left reachable from the caller's signal once it is over).
  */
 class Deadline {
   readonly controller = new AbortController();
   readonly signal = this.controller.signal;
   fired = false;
   readonly #timer: ReturnType<typeof setTimeout>;
-  readonly #onCallerAbort: (() => void) | undefined;
+  readonly #unfollow: (() => void) | undefined;
 
   constructor(
     readonly timeoutMs: number,
@@ -142,14 +143,13 @@ class Deadline {
       this.controller.abort(caller.reason);
       return;
     }
-    this.#onCallerAbort = () => this.controller.abort(caller.reason);
-    caller.addEventListener("abort", this.#onCallerAbort, { once: true });
+    this.#unfollow = followAbort(caller, (reason) => this.controller.abort(reason));
   }
 
   /** Stops the timer and stops following the caller's signal. */
   clear(): void {
     clearTimeout(this.#timer);
-    if (this.#onCallerAbort) this.caller?.removeEventListener("abort", this.#onCallerAbort);
+    this.#unfollow?.();
   }
 }
 

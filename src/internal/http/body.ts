@@ -6,6 +6,7 @@
  * byte is read.
  */
 import { StringDecoder } from "node:string_decoder";
+import { followAbort } from "../resilience/abort.js";
 
 /** Thrown by {@link readText} when the body is larger than `limit` bytes. */
 export class BodyLimitExceeded extends Error {
@@ -33,15 +34,14 @@ export function readChunk(
 ): Promise<ReadableStreamReadResult<Uint8Array>> {
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
+    const unfollow = followAbort(signal, reject);
     reader.read().then(
       (result) => {
-        signal.removeEventListener("abort", onAbort);
+        unfollow();
         resolve(result);
       },
       (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
+        unfollow();
         reject(error);
       },
     );

@@ -21,6 +21,28 @@ export const defaultAbortError: AbortErrorFactory = (signal) =>
   new RequestAbortedError({ reason: signal.reason });
 
 /**
+ * Calls `onAbort(signal.reason)` when `signal` aborts, until the returned `unfollow` is called.
+ * `signal` must not be aborted yet (check `signal.aborted` first).
+ *
+ * The caller's signal outlives each request (a listing passes one signal to all its pages), so
+ * it sits in V8's old generation, and so may a listener removed from it: removal unlinks the
+ * listener but leaves its callback in place. A callback that closed over the request would
+ * keep the request's young objects (bodies, parsed pages) reachable from that dead old object,
+ * through every scavenge until the next full collection, and V8 would grow the heap to hold
+ * them (measured in bench/RESULTS.md, "Memory"). So the listener reaches `onAbort` only
+ * through a cell that `unfollow` empties.
+ */
+export function followAbort(signal: AbortSignal, onAbort: (reason: unknown) => void): () => void {
+  const cell: { onAbort: ((reason: unknown) => void) | undefined } = { onAbort };
+  const listener = () => cell.onAbort?.(signal.reason);
+  signal.addEventListener("abort", listener, { once: true });
+  return () => {
+    cell.onAbort = undefined;
+    signal.removeEventListener("abort", listener);
+  };
+}
+
+/**
  * Resolves after `ms` milliseconds (at once for `ms <= 0`), or rejects as soon as `signal`
  * aborts, clearing its timer.
  *
@@ -34,15 +56,17 @@ export function sleep(
   if (signal?.aborted) return Promise.reject(abortError(signal));
   if (ms <= 0) return Promise.resolve();
   return new Promise<void>((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError(signal as AbortSignal));
-    };
+    let unfollow: (() => void) | undefined;
     const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      unfollow?.();
       resolve();
     }, clampTimerMs(ms));
-    signal?.addEventListener("abort", onAbort, { once: true });
+    if (signal) {
+      unfollow = followAbort(signal, () => {
+        clearTimeout(timer);
+        reject(abortError(signal));
+      });
+    }
   });
 }
 
@@ -63,18 +87,17 @@ export function raceAbort<T>(
     return Promise.reject(abortError(signal));
   }
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => {
+    const unfollow = followAbort(signal, () => {
       promise.catch(() => {});
       reject(abortError(signal));
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
+    });
     promise.then(
       (value) => {
-        signal.removeEventListener("abort", onAbort);
+        unfollow();
         resolve(value);
       },
       (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
+        unfollow();
         reject(error);
       },
     );

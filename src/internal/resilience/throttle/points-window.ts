@@ -5,7 +5,7 @@
  *
  * @see https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#calculating-points-for-the-secondary-rate-limit
  */
-import { type AbortErrorFactory, clampTimerMs, defaultAbortError } from "../abort.js";
+import { type AbortErrorFactory, clampTimerMs, defaultAbortError, followAbort } from "../abort.js";
 
 /** The window length, in ms. */
 export const POINTS_WINDOW_MS = 60_000;
@@ -63,18 +63,15 @@ export class PointsWindow {
       return undefined;
     }
     return new Promise<void>((resolve, reject) => {
-      const onAbort = () => {
-        this.#waiters.delete(waiter);
-        this.#schedule();
-        reject(abortError(signal as AbortSignal));
-      };
-      const waiter: Waiter = {
-        points: cost,
-        resolve,
-        cleanup: () => signal?.removeEventListener("abort", onAbort),
-      };
+      const waiter: Waiter = { points: cost, resolve, cleanup: () => {} };
       this.#waiters.add(waiter);
-      signal?.addEventListener("abort", onAbort, { once: true });
+      if (signal) {
+        waiter.cleanup = followAbort(signal, () => {
+          this.#waiters.delete(waiter);
+          this.#schedule();
+          reject(abortError(signal));
+        });
+      }
       this.#schedule();
     });
   }

@@ -2,7 +2,7 @@
  * A counting semaphore with a FIFO queue and abortable waits. Taking a free slot costs no
  * timer and no extra promise hop, which keeps the throttle off the hot path.
  */
-import { type AbortErrorFactory, defaultAbortError } from "../abort.js";
+import { type AbortErrorFactory, defaultAbortError, followAbort } from "../abort.js";
 
 interface Waiter {
   resolve: () => void;
@@ -46,16 +46,14 @@ export class Semaphore {
       return undefined;
     }
     return new Promise<void>((resolve, reject) => {
-      const onAbort = () => {
-        this.#waiters.delete(waiter);
-        reject(abortError(signal as AbortSignal));
-      };
-      const waiter: Waiter = {
-        resolve,
-        cleanup: () => signal?.removeEventListener("abort", onAbort),
-      };
+      const waiter: Waiter = { resolve, cleanup: () => {} };
       this.#waiters.add(waiter);
-      signal?.addEventListener("abort", onAbort, { once: true });
+      if (signal) {
+        waiter.cleanup = followAbort(signal, () => {
+          this.#waiters.delete(waiter);
+          reject(abortError(signal));
+        });
+      }
     });
   }
 
