@@ -49,6 +49,72 @@ export function printRows(
   }
 }
 
+/** A record's value as a cell: objects and arrays as JSON text, the rest as it is. */
+export function cellOf(value: unknown): Cell {
+  return value !== null && typeof value === "object" ? JSON.stringify(value) : (value as Cell);
+}
+
+/**
+ * Prints records (objects with the same keys, like the rows of a CSV file) as they arrive,
+ * `batch` records at a time, so memory holds one batch whatever the export's size: CSV with the first
+ * record's keys as the header line, or a JSON array whose text is that of
+ * `JSON.stringify(records, null, 2)`. A key the first record does not have is left out of the
+ * CSV and said once on stderr.
+ *
+ * @param onProgress - called after each batch with the number of records printed so far.
+ * @returns the number of records printed.
+ * @throws what `records` throws, once the records read before it are printed (CSV rows are
+ *   whole; a JSON array is left open, so a pipe's reader sees it was cut).
+ */
+export async function printRecordStream(
+  io: CliIO,
+  format: "json" | "csv",
+  records: AsyncIterable<Record<string, unknown>>,
+  options: { batch?: number; onProgress?: (count: number) => void } = {},
+): Promise<number> {
+  const batchSize = options.batch ?? 1_000;
+  let head: string[] | undefined;
+  const known = new Set<string>();
+  const leftOut = new Set<string>();
+  let pending: string[] = [];
+  let count = 0;
+  const flush = () => {
+    if (pending.length === 0) return;
+    io.out(pending.join(""));
+    pending = [];
+    options.onProgress?.(count);
+  };
+  try {
+    for await (const record of records) {
+      if (format === "json") {
+        const text = JSON.stringify(record, null, 2).replace(/\n/g, "\n  ");
+        pending.push(`${count === 0 ? "[\n" : ",\n"}  ${text}`);
+      } else {
+        if (!head) {
+          head = Object.keys(record);
+          for (const key of head) known.add(key);
+          pending.push(stringify([head]));
+        }
+        for (const key of Object.keys(record)) {
+          if (known.has(key) || leftOut.has(key)) continue;
+          leftOut.add(key);
+          io.err(
+            `copilot-admin: column "${key}" is not in the first row's header; left out of the CSV\n`,
+          );
+        }
+        pending.push(stringify([head.map((key) => cellOf(record[key]))]));
+      }
+      count++;
+      if (count % batchSize === 0) flush();
+    }
+  } finally {
+    // The rows read before a failure are printed too.
+    flush();
+  }
+  if (format === "json") io.out(count === 0 ? "[]\n" : "\n]\n");
+  return count;
+}
+
 /**
  * A progress reporter: rewrites one stderr line on a terminal; `undefined` elsewhere, so
  * cron logs and pipes stay clean. Call `done()` to clear the line.

@@ -167,6 +167,11 @@ describe("copilot-admin spend, export, diagnose", { timeout: 30_000 }, () => {
     expect(rows.length).toBeGreaterThan(0);
     const posts = writes().map((r) => `${r.method} ${new URL(r.url).pathname}`);
     expect(posts).toEqual(["POST /enterprises/octo-ent/settings/billing/reports"]);
+    const json = await cli(["export", "--enterprise", "octo-ent", "--json"]);
+    expect(json.code, json.err).toBe(0);
+    const records = JSON.parse(json.out) as Record<string, unknown>[];
+    expect(records).toHaveLength(rows.length);
+    expect(Object.keys(records[0] ?? {}).join(",")).toBe(head);
   });
 
   it("diagnose: the token kind and one read per namespace, never the token", async () => {

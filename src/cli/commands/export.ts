@@ -4,7 +4,14 @@
  */
 import { type Command, InvalidArgumentError } from "commander";
 import { connect } from "../connect.js";
-import { type Cell, type CliIO, formatOf, printRows, progressLine } from "../output.js";
+import {
+  type CliIO,
+  cellOf,
+  formatOf,
+  printRecordStream,
+  printRows,
+  progressLine,
+} from "../output.js";
 import { UsageError } from "../usage.js";
 import { addScopeOptions, type OutputOptions } from "./common.js";
 
@@ -62,26 +69,36 @@ export function exportCommand(program: Command, io: CliIO): void {
         });
         progress?.update("waiting for GitHub to prepare the export");
         const completed = await exports.waitFor(created, { enterprise });
-        const records: Record<string, unknown>[] = [];
-        for await (const record of exports.records(completed)) {
-          records.push(record);
-          if (records.length % 1_000 === 0) progress?.update(`downloading: ${records.length} rows`);
-        }
-        progress?.done();
-        if (format === "json") {
-          io.out(`${JSON.stringify(records, null, 2)}\n`);
+        const rows = exports.records(completed);
+        const onProgress = (count: number) => progress?.update(`downloading: ${count} rows`);
+        if (format !== "table") {
+          // Printed as the rows arrive: an export can be far larger than memory. The progress
+          // line is cleared before each batch, in case stdout is the same terminal.
+          const out: CliIO = {
+            ...io,
+            out: (text) => {
+              progress?.done();
+              io.out(text);
+            },
+          };
+          await printRecordStream(out, format, rows, { onProgress });
+          progress?.done();
           return;
         }
+        // A table needs every row to size its columns: for people, not for large exports.
+        const records: Record<string, unknown>[] = [];
+        for await (const record of rows) {
+          records.push(record);
+          if (records.length % 1_000 === 0) onProgress(records.length);
+        }
+        progress?.done();
         const head = [...new Set(records.flatMap((record) => Object.keys(record)))];
-        const rows = records.map((record) =>
-          head.map((key): Cell => {
-            const value = record[key];
-            return value !== null && typeof value === "object"
-              ? JSON.stringify(value)
-              : (value as Cell);
-          }),
+        printRows(
+          io,
+          format,
+          head,
+          records.map((record) => head.map((key) => cellOf(record[key]))),
         );
-        printRows(io, format, head, rows);
       } finally {
         await connection.close();
       }
