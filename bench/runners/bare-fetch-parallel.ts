@@ -1,7 +1,7 @@
-/** Bare `fetch` with `job.concurrency` requests in flight (see `pool.ts`, `fetch-page.ts`). */
+/** Bare `fetch` with `job.concurrency` requests in flight (see `listing.ts`, `fetch-page.ts`). */
 import type { Job, RunnerOutput } from "../job.js";
 import { getPageByFetch } from "./fetch-page.js";
-import { listInParallel } from "./pool.js";
+import { listInParallel } from "./listing.js";
 
 /** Lists every seat of `job.org`. */
 export function run(job: Job): Promise<RunnerOutput> {

@@ -5,7 +5,7 @@
 import { gunzipSync } from "node:zlib";
 import { request } from "undici";
 import { BARE_HEADERS } from "./headers.js";
-import type { SeatPage } from "./pool.js";
+import type { SeatPage } from "./listing.js";
 
 /** GETs one page. @throws Error on a non-200 answer. */
 export async function getPage(url: string): Promise<SeatPage> {

@@ -3,7 +3,7 @@
  * what a hand-written `fetch` loop costs, the floor of anything that sends through `fetch`.
  */
 import { BARE_HEADERS } from "./headers.js";
-import type { SeatPage } from "./pool.js";
+import type { SeatPage } from "./listing.js";
 
 /** GETs one page. @throws Error on a non-200 answer. */
 export async function getPageByFetch(url: string): Promise<SeatPage> {
