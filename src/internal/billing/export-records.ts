@@ -16,7 +16,7 @@ import {
   type ValidationIssue,
 } from "../../core/errors.js";
 import type { ValidationMode } from "../../core/options.js";
-import { type DownloadContext, downloadFile } from "../reports/download.js";
+import { type DownloadContext, downloadFile, FileLinks } from "../reports/download.js";
 import {
   decodeUtf8,
   gunzipIfGzip,
@@ -189,18 +189,9 @@ export async function* readExportRecords<T>(
   urls: readonly string[],
   options: ReadExportOptions,
 ): AsyncGenerator<T> {
-  let links = urls;
-  let refreshUsed = false;
+  const links = new FileLinks(urls, options.refreshUrls);
   for (let file = 0; file < links.length; file++) {
     const index = file;
-    const refreshUrl = async (): Promise<string | null> => {
-      if (refreshUsed || !options.refreshUrls) return null;
-      refreshUsed = true;
-      const fresh = await options.refreshUrls();
-      if (!fresh) return null;
-      links = fresh;
-      return links[index] ?? null;
-    };
     const invalid = (line: number, issues: ValidationIssue[]): void => {
       if (options.validation === "strict") {
         throw new ResponseValidationError({
@@ -211,13 +202,15 @@ export async function* readExportRecords<T>(
       }
       options.onInvalid?.({ file: index, line, issues });
     };
-    const bytes = gunzipIfGzip(downloadFile(links[file]!, options, { refreshUrl }));
+    const bytes = gunzipIfGzip(
+      downloadFile(links.at(file), options, { refreshUrl: links.refresher(file) }),
+    );
     const { head, all } = await peek(bytes);
     try {
       const tooLarge = () =>
         new ResponseTooLargeError({
           method: "GET",
-          url: links[index]!,
+          url: links.at(index),
           apiOrigin: options.pipeline.base.origin,
           option: "maxRecordBytes",
           limit: options.pipeline.maxRecordBytes,

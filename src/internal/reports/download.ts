@@ -43,6 +43,49 @@ export interface DownloadFileOptions {
   maxResumes?: number | undefined;
 }
 
+/**
+ * The signed links of a read of several files (a report's `download_links`, an export's
+ * `download_urls`), renewed at most once for the whole read: the links of one report or export
+ * are signed together and expire together, so one renewal serves the file that met the 403 and
+ * the files still to come.
+ */
+export class FileLinks {
+  #links: readonly string[];
+  #renewed = false;
+  readonly #renew: (() => Promise<readonly string[] | null>) | undefined;
+
+  /** @param renew - fetches fresh links for the same files, or `null` when they are gone. */
+  constructor(
+    links: readonly string[],
+    renew: (() => Promise<readonly string[] | null>) | undefined,
+  ) {
+    this.#links = links;
+    this.#renew = renew;
+  }
+
+  /** How many files there are (after a renewal, as the fresh links say). */
+  get length(): number {
+    return this.#links.length;
+  }
+
+  /** The current link of file `file`. */
+  at(file: number): string {
+    return this.#links[file] as string;
+  }
+
+  /** The `refreshUrl` of file `file` for {@link downloadFile}: renews the links once per read. */
+  refresher(file: number): () => Promise<string | null> {
+    return async () => {
+      if (this.#renewed || !this.#renew) return null;
+      this.#renewed = true;
+      const fresh = await this.#renew();
+      if (!fresh) return null;
+      this.#links = fresh;
+      return fresh[file] ?? null;
+    };
+  }
+}
+
 /** The `route` a download is throttled, logged and reported under. */
 export const DOWNLOAD_ROUTE = "GET {download_link}";
 

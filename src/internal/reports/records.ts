@@ -16,7 +16,7 @@ import type { ValidationMode } from "../../core/options.js";
 import { redactUrl } from "../redact.js";
 import { describeIssues } from "../validation/issues.js";
 import { recordSchemaNamed } from "../validation/schemas.js";
-import { type DownloadContext, downloadFile } from "./download.js";
+import { type DownloadContext, downloadFile, FileLinks } from "./download.js";
 import { RECORD_SCHEMAS, type ReportKind } from "./kinds.js";
 import { decodeUtf8, gunzipIfGzip, RecordTooLong, splitRecordTexts } from "./record-stream.js";
 
@@ -170,19 +170,18 @@ export async function* readReportRecords<T = unknown>(
   options: ReadRecordsOptions,
 ): AsyncGenerator<T> {
   const kind = options.validation !== "off" ? options.kind : undefined;
-  let links = checkedLinks(report.download_links, options);
-  let refreshUsed = false;
+  const { refreshLinks } = options;
+  const links = new FileLinks(
+    checkedLinks(report.download_links, options),
+    refreshLinks &&
+      (async () => {
+        const fresh = await refreshLinks();
+        return fresh && checkedLinks(fresh.download_links, options);
+      }),
+  );
   for (let file = 0; file < links.length; file++) {
     const index = file;
-    const refreshUrl = async (): Promise<string | null> => {
-      if (refreshUsed || !options.refreshLinks) return null;
-      refreshUsed = true;
-      const fresh = await options.refreshLinks();
-      if (!fresh) return null;
-      links = checkedLinks(fresh.download_links, options);
-      return links[index] ?? null;
-    };
-    const bytes = downloadFile(links[file]!, options, { refreshUrl });
+    const bytes = downloadFile(links.at(file), options, { refreshUrl: links.refresher(file) });
     const invalid = (line: number, issues: ValidationIssue[]): void => {
       if (options.validation === "strict") {
         const first = issues[0];
@@ -196,7 +195,7 @@ export async function* readReportRecords<T = unknown>(
     };
     for await (const batch of undecodable(
       index,
-      links[file]!,
+      links.at(file),
       options,
       splitRecordTexts(decodeUtf8(gunzipIfGzip(bytes)), options.pipeline.maxRecordBytes),
     )) {
