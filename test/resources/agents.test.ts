@@ -6,19 +6,15 @@
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import { CopilotClient, PreviewDisabledError, RequestValidationError } from "../../src/index.js";
-import { API, TOKEN, useMsw } from "../support/msw.js";
+import { API, type ExpectedRequest, expectOneRequest, TOKEN, useMsw } from "../support/msw.js";
 import { officialExamples } from "../support/official.js";
 
 const { server, seen } = useMsw();
 
-interface Case {
+interface Case extends ExpectedRequest {
   name: string;
   operation: string;
   status: number;
-  method: string;
-  path: string;
-  query?: Record<string, string>;
-  body?: unknown;
   /** Where the result is in the example (a list method yields the items). */
   items?: (example: unknown) => unknown;
   call: (client: CopilotClient) => Promise<unknown>;
@@ -182,12 +178,7 @@ describe("official examples", () => {
     );
     const result = await c.call(new CopilotClient({ auth: TOKEN, throttle: false }));
     expect(result).toEqual(c.items ? c.items(example) : example);
-    expect(seen).toHaveLength(1);
-    const [request] = seen;
-    expect(request?.method).toBe(c.method);
-    expect(request?.url.pathname).toBe(c.path);
-    expect(Object.fromEntries(request?.url.searchParams ?? [])).toEqual(c.query ?? {});
-    expect(request?.body).toEqual(c.body);
+    expectOneRequest(seen, c);
   });
 
   it("refuses a usage-records per_page over 25 and previews switched off, sending nothing", async () => {

@@ -7,19 +7,15 @@
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import { CopilotClient } from "../../src/index.js";
-import { API, TOKEN, useMsw } from "../support/msw.js";
+import { API, type ExpectedRequest, expectOneRequest, TOKEN, useMsw } from "../support/msw.js";
 import { officialExamples } from "../support/official.js";
 
 const { server, seen } = useMsw();
 
-interface Case {
+interface Case extends ExpectedRequest {
   name: string;
   operation: string;
   status?: number;
-  method: string;
-  path: string;
-  query?: Record<string, string>;
-  body?: unknown;
   /** The result is the example's list (paginated methods). */
   items?: string;
   call: (client: CopilotClient) => Promise<unknown>;
@@ -322,12 +318,7 @@ describe.each(cases)("$name", (c) => {
     const client = new CopilotClient({ auth: TOKEN, throttle: false });
     const result = await c.call(client);
     expect(result).toEqual(c.items ? (example as Record<string, unknown>)[c.items] : example);
-    expect(seen).toHaveLength(1);
-    const [request] = seen;
-    expect(request?.method).toBe(c.method);
-    expect(request?.url.pathname).toBe(c.path);
-    expect(Object.fromEntries(request?.url.searchParams ?? [])).toEqual(c.query ?? {});
-    expect(request?.body).toEqual(c.body);
+    expectOneRequest(seen, c);
   });
 });
 

@@ -5,19 +5,15 @@
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import { CopilotClient } from "../../src/index.js";
-import { API, TOKEN, useMsw } from "../support/msw.js";
+import { API, type ExpectedRequest, expectOneRequest, TOKEN, useMsw } from "../support/msw.js";
 import { officialExamples } from "../support/official.js";
 
 const { server, seen } = useMsw();
 
-interface Case {
+interface Case extends ExpectedRequest {
   name: string;
   operation: string;
   status: number;
-  method: string;
-  path: string;
-  query?: Record<string, string>;
-  body?: unknown;
   call: (client: CopilotClient) => Promise<unknown>;
 }
 
@@ -354,12 +350,7 @@ describe.each(cases)("$name", (c) => {
     if (bulkUsers)
       expect(result).toEqual({ ...(example as object), unchanged: expect.any(Number) });
     else expect(result).toEqual(paginated ? itemsOf(example) : example);
-    expect(seen).toHaveLength(1);
-    const [request] = seen;
-    expect(request?.method).toBe(c.method);
-    expect(request?.url.pathname).toBe(c.path);
-    expect(Object.fromEntries(request?.url.searchParams ?? [])).toEqual(c.query ?? {});
-    expect(request?.body).toEqual(c.body);
+    const request = expectOneRequest(seen, c);
     expect(request?.headers.get("content-type")).toBe(
       c.body === undefined ? null : "application/json",
     );

@@ -3,7 +3,7 @@
  * unhandled request (nothing may reach the network), and a log of what it saw.
  */
 import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 
 export const API = "https://api.github.com";
 export const TOKEN = "ghp_0123456789abcdefghijklmnopqrstuvwxyzAB";
@@ -14,6 +14,28 @@ export interface Seen {
   url: URL;
   headers: Headers;
   body: unknown;
+}
+
+/** The request an operation case expects: method, path, query parameters and JSON body. */
+export interface ExpectedRequest {
+  method: string;
+  path: string;
+  query?: Record<string, string>;
+  body?: unknown;
+}
+
+/** Asserts that `seen` holds exactly one request, the `expected` one, and returns it. */
+export function expectOneRequest(
+  seen: readonly Seen[],
+  expected: ExpectedRequest,
+): Seen | undefined {
+  expect(seen).toHaveLength(1);
+  const [request] = seen;
+  expect(request?.method).toBe(expected.method);
+  expect(request?.url.pathname).toBe(expected.path);
+  expect(Object.fromEntries(request?.url.searchParams ?? [])).toEqual(expected.query ?? {});
+  expect(request?.body).toEqual(expected.body);
+  return request;
 }
 
 /** Starts an msw server for the calling test file and returns it with the request log. */
